@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import type { ViteUserConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/**
+ * Tests import workspace packages from their sources, so `pnpm test` needs no build and a
+ * change in one package is seen by the tests of the packages above it at once.
+ */
+export const workspaceAliases: Record<string, string> = {
+  '@csbs-kit/models/signing': resolve(root, 'packages/models/src/signing/index.ts'),
+  '@csbs-kit/models': resolve(root, 'packages/models/src/index.ts'),
+  '@csbs-kit/tag-query': resolve(root, 'packages/tag-query/src/index.ts'),
+  '@csbs-kit/client': resolve(root, 'packages/client/src/index.ts'),
+  '@csbs-kit/emulator': resolve(root, 'packages/emulator/src/index.ts'),
+};
+
+export function sharedTestConfig(packageDir: string): ViteUserConfig {
+  return {
+    resolve: { alias: workspaceAliases },
+    test: {
+      root: packageDir,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // The JSON report feeds the one-line "N passed, N failed" summary of scripts/test.
+      reporters: ['default', 'json'],
+      outputFile: { json: resolve(packageDir, '.vitest-report.json') },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
