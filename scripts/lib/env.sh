@@ -13,4 +13,6 @@ case ":$PATH:" in
   *":$CSBS_TOOLS/pnpm/bin:"*) ;;
   *) [ -d "$CSBS_TOOLS/pnpm/bin" ] && PATH="$CSBS_TOOLS/pnpm/bin:$PATH" ;;
 esac
+# Turborepo would otherwise print a telemetry notice into every log.
+export TURBO_TELEMETRY_DISABLED=1
 export PATH CSBS_ROOT CSBS_TOOLS
