@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
+// Gateways differ in whether codes and request ids are strings or numbers; a number must not
+// hide the rest of the error.
 const codeLike = z.union([z.string(), z.number()]);
 
 /** `{"error_code": "CSBS.9001", "error_msg": "..."}`: the CSBS service itself. */
 const csbsErrorBody = z.looseObject({
   error_code: codeLike,
   error_msg: z.string().nullish(),
-  request_id: z.string().nullish(),
+  request_id: codeLike.nullish(),
 });
 
 /** `{"error": {"code": "...", "message": "..."}}`: other Huawei/OTC front doors. */
@@ -14,16 +16,16 @@ const nestedErrorBody = z.looseObject({
   error: z.looseObject({
     code: codeLike.nullish(),
     message: z.string().nullish(),
-    request_id: z.string().nullish(),
+    request_id: codeLike.nullish(),
   }),
-  request_id: z.string().nullish(),
+  request_id: codeLike.nullish(),
 });
 
 /** `{"code": "APIGW.0301", "message": "..."}`: the API gateway. */
 const flatErrorBody = z.looseObject({
   code: codeLike,
   message: z.string().nullish(),
-  request_id: z.string().nullish(),
+  request_id: codeLike.nullish(),
 });
 
 /** Any of the three error shapes that Huawei Cloud and Open Telekom Cloud answer with. */

@@ -11,7 +11,9 @@ export function isListingTime(text: string): boolean {
   const m = listingTimePattern.exec(text);
   if (!m) return false;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  // Date.UTC reads years 0..99 as 1900..1999; setting the year afterwards does not.
+  date.setUTCFullYear(y, mo - 1, d);
   return (
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === mo - 1 &&

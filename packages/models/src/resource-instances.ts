@@ -3,8 +3,10 @@ import { checkpointItemSchema } from './checkpoint-item.js';
 import { tagQueryLimits } from './limits.js';
 import { matchListSchema, responseTagSchema, tagListSchema } from './tag.js';
 
+// `abort` stops the range checks below from adding a second issue for the same bad text.
 const digitString = z.string({ error: 'must be a string of decimal digits' }).regex(/^[0-9]+$/, {
   error: 'must be a string of decimal digits',
+  abort: true,
 });
 
 /** `limit` of a `filter` request: the page size, `"1"`..`"1000"`, default `"1000"`. */
@@ -55,7 +57,12 @@ export type ResourceInstancesCountRequest = z.infer<typeof resourceInstancesCoun
 export const resourceInstancesRequestSchema = z.discriminatedUnion(
   'action',
   [resourceInstancesFilterRequestSchema, resourceInstancesCountRequestSchema],
-  { error: 'must be "filter" or "count"' },
+  {
+    error: (issue) =>
+      typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+        ? 'must be "filter" or "count"'
+        : 'must be a JSON object with an "action" field',
+  },
 );
 export type ResourceInstancesRequest = z.infer<typeof resourceInstancesRequestSchema>;
 

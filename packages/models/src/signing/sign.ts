@@ -14,8 +14,11 @@ export function formatSdkDate(date: Date): string {
 export function parseSdkDate(text: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (!m) return undefined;
-  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  const date = new Date(iso);
+  // `Date` rolls impossible days over (Feb 30 becomes Mar 2); only a date that prints back
+  // unchanged is a real one.
+  return Number.isNaN(date.getTime()) || date.toISOString() !== iso ? undefined : date;
 }
 
 export function stringToSign(sdkDate: string, canonical: string): string {
