@@ -80,8 +80,15 @@ const record = (name, ok, detail = '') => {
 
 const work = mkdtempSync(join(tmpdir(), 'csbs-consumer-'));
 try {
-  const packages = publishablePackages();
-  const tarballs = Object.fromEntries(packages.map((pkg) => [pkg.name, packPackage(pkg, work)]));
+  // Names on the command line limit the check to those packages (for local use); each
+  // still needs the tarballs of the workspace packages it depends on, so those are packed.
+  const only = process.argv.slice(2);
+  const all = publishablePackages();
+  const packages = only.length ? all.filter((pkg) => only.includes(pkg.name)) : all;
+  const needed = only.length
+    ? all.filter((pkg) => packages.some((p) => p === pkg || pkg.name in (p.manifest.dependencies ?? {})))
+    : all;
+  const tarballs = Object.fromEntries(needed.map((pkg) => [pkg.name, packPackage(pkg, work)]));
   for (const pkg of packages) {
     const expected = expectations[pkg.name];
     if (!expected) {
