@@ -1,0 +1,157 @@
+// Benchmark: TagIndex vs a linear scan with matchesTagQuery over synthetic backups.
+// Sizes: BENCH_BACKUPS (default 1000000), BENCH_QUERIES (default 50), BENCH_SEED (default 1).
+// Prints ratios against the scan measured in the same run; asserts nothing.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  compareBackupOrder,
+  matchesTagQuery,
+  TagIndex,
+  type TagQuery,
+  validateTagQuery,
+} from '../src/index.js';
+import { generateBackups, generateQuery, randomSource, vocabulary } from './data.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const backupCount = Number(process.env.BENCH_BACKUPS ?? 1_000_000);
+const queryCount = Number(process.env.BENCH_QUERIES ?? 50);
+const seed = Number(process.env.BENCH_SEED ?? 1);
+const pageSize = 1000;
+
+const random = randomSource(seed);
+const vocab = vocabulary(random);
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+/** Heap plus array buffers: posting lists live in typed arrays, outside the JS heap. */
+const heapMb = () => {
+  gc();
+  gc();
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
+};
+
+console.log(
+  `tag-query bench: ${backupCount} backups, ${queryCount} queries, seed ${seed}, node ${process.version}`,
+);
+let t = process.hrtime.bigint();
+const backups = generateBackups(backupCount, vocab, random);
+console.log(`generated data in ${ms(t).toFixed(0)} ms`);
+
+const heapBefore = heapMb();
+t = process.hrtime.bigint();
+const index = new TagIndex(backups);
+const buildMs = ms(t);
+const heapAfter = heapMb();
+console.log(
+  `index build: ${buildMs.toFixed(0)} ms, ${(heapAfter - heapBefore).toFixed(0)} MB (heap + array buffers, ${index.size} backups)`,
+);
+
+// The scan's select needs the backups in answer order; sorting once is not charged to it.
+const sorted = [...backups].sort(compareBackupOrder);
+const queries: TagQuery[] = Array.from({ length: queryCount }, () =>
+  validateTagQuery(generateQuery(vocab, random)),
+);
+
+function timeIt(run: () => unknown, repeat: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    times.push(ms(start));
+  }
+  return median(times);
+}
+
+interface Row {
+  requirements: number;
+  matches: number;
+  indexCount: number;
+  scanCount: number;
+  indexSelect: number;
+  scanSelect: number;
+}
+const rows: Row[] = [];
+for (const query of queries) {
+  const matches = index.count(query);
+  let scanMatches = 0;
+  const scanCount = timeIt(() => {
+    scanMatches = 0;
+    for (const backup of backups) if (matchesTagQuery(query, backup)) scanMatches++;
+  }, 1);
+  if (scanMatches !== matches) throw new Error(`index and scan disagree on ${JSON.stringify(query)}`);
+  const indexCount = timeIt(() => index.count(query), 5);
+  const indexSelect = timeIt(() => index.select(query, { offset: 0, limit: pageSize }), 5);
+  const scanSelect = timeIt(() => {
+    const page = [];
+    for (const backup of sorted) {
+      if (matchesTagQuery(query, backup)) {
+        page.push(backup);
+        if (page.length === pageSize) break;
+      }
+    }
+  }, 1);
+  const requirements = ['tags', 'tags_any', 'not_tags', 'not_tags_any'].reduce(
+    (n, f) => n + (query[f as 'tags']?.length ?? 0),
+    0,
+  );
+  rows.push({ requirements, matches, indexCount, scanCount, indexSelect, scanSelect });
+}
+
+console.log(
+  '\nper query (ms): req  matches      index.count  scan.count   ratio   index.select  scan.select  ratio',
+);
+for (const r of rows) {
+  console.log(
+    `               ${String(r.requirements).padStart(3)}  ${String(r.matches).padStart(8)}  ${r.indexCount.toFixed(3).padStart(12)} ${r.scanCount.toFixed(2).padStart(11)} ${(r.scanCount / r.indexCount).toFixed(0).padStart(7)}x ${r.indexSelect.toFixed(3).padStart(13)} ${r.scanSelect.toFixed(2).padStart(12)} ${(r.scanSelect / r.indexSelect).toFixed(0).padStart(6)}x`,
+  );
+}
+const countRatios = rows.map((r) => r.scanCount / r.indexCount);
+const selectRatios = rows.map((r) => r.scanSelect / r.indexSelect);
+console.log('\nsummary');
+console.log(
+  `  build:              ${buildMs.toFixed(0)} ms, ${(heapAfter - heapBefore).toFixed(0)} MB (heap + array buffers)`,
+);
+console.log(
+  `  count  median:      index ${median(rows.map((r) => r.indexCount)).toFixed(3)} ms, scan ${median(rows.map((r) => r.scanCount)).toFixed(2)} ms`,
+);
+console.log(
+  `  count  ratio:       median ${median(countRatios).toFixed(0)}x, min ${Math.min(...countRatios).toFixed(0)}x (goal: median >= 20x)`,
+);
+console.log(
+  `  select ratio:       median ${median(selectRatios).toFixed(0)}x, min ${Math.min(...selectRatios).toFixed(1)}x (page of ${pageSize}, offset 0)`,
+);
+
+// Paging deep into one broad query, and the name-search fallback.
+const broad: TagQuery = { not_tags_any: [{ key: vocab.keys[49]!, values: [] }] };
+const deep = Math.max(0, index.count(broad) - pageSize * 2);
+console.log(
+  `  deep page:          select offset ${deep}: ${timeIt(() => index.select(broad, { offset: deep, limit: pageSize }), 5).toFixed(3)} ms`,
+);
+const byName: TagQuery = {
+  tags: [{ key: 'env', values: [] }],
+  matches: [{ key: 'resource_name', value: 'DB-1' }],
+};
+const nameIndex = timeIt(() => index.count(byName), 3);
+const nameScan = timeIt(() => backups.filter((b) => matchesTagQuery(byName, b)).length, 1);
+console.log(
+  `  matches fallback:   index ${nameIndex.toFixed(2)} ms vs scan ${nameScan.toFixed(2)} ms (${(nameScan / nameIndex).toFixed(1)}x)`,
+);
+
+// Incremental updates: 1000 adds and removes, then a query (which may fold them in).
+t = process.hrtime.bigint();
+for (let i = 0; i < 1000; i++) {
+  const victim = backups[Math.floor(random() * backups.length)]!;
+  index.remove(victim.id);
+  index.add({ ...victim, id: `${victim.id}-new` });
+}
+const updatesMs = ms(t);
+const afterUpdates = timeIt(() => index.count(queries[0]!), 3);
+console.log(
+  `  updates:            1000 remove+add in ${updatesMs.toFixed(1)} ms; count afterwards ${afterUpdates.toFixed(3)} ms`,
+);

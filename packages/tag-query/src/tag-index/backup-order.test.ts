@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareBackupOrder, lowerBound, sortBackups } from './backup-order.js';
+
+describe('answer order', () => {
+  it('is created_at desc, then id desc, a missing created_at as ""', () => {
+    const backups = [
+      { id: 'a', created_at: '2024-01-01T00:00:00' },
+      { id: 'b' },
+      { id: 'c', created_at: '2024-01-01T00:00:00' },
+      { id: 'd', created_at: '2024-01-01T00:00:00.5' },
+      { id: 'e', created_at: null },
+      { id: 'ca', created_at: '2024-01-01T00:00:00' },
+    ];
+    expect(sortBackups(backups).map((b) => b.id)).toEqual(['d', 'ca', 'c', 'a', 'e', 'b']);
+  });
+
+  it('sortBackups agrees with the comparator, prefixes and NUL characters included', () => {
+    const text = fc.string({ maxLength: 4, unit: fc.constantFrom('a', 'b', '\u0000', '\u0001', '9', 'é') });
+    const backupsArb = fc.uniqueArray(
+      fc.record({ id: text, created_at: fc.option(text, { nil: undefined }) }, { requiredKeys: ['id'] }),
+      { maxLength: 30, selector: (b) => b.id },
+    );
+    fc.assert(
+      fc.property(backupsArb, (backups) => {
+        const sorted = sortBackups(backups);
+        expect(sorted).toEqual([...backups].sort(compareBackupOrder));
+        for (const backup of backups) {
+          const at = lowerBound(sorted, backup);
+          expect(sorted[at]).toBe(backup);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,235 @@
+import type { TagQuery } from '@csbs-kit/models';
+import { TagIndexPageError } from '../errors.js';
+import { matchesTagQuery, type TaggedResource } from '../evaluate.js';
+import { answerOrder, compareBackupOrder, lowerBound } from './backup-order.js';
+import { RankSet } from './rank-set.js';
+import { IndexSegment } from './segment.js';
+
+/** A backup as the index holds it: an id, the order field, and what a query looks at. */
+export interface IndexedBackup extends TaggedResource {
+  id: string;
+  created_at?: string | null;
+}
+
+/** Which slice of the ordered matches `select` returns; by default all of them. */
+export interface TagIndexPage {
+  /** Matches to skip, default 0. */
+  offset?: number;
+  /** Most matches to return, default unlimited. */
+  limit?: number;
+}
+
+function checkPageNumber(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const ok = value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && value >= 0);
+  if (!ok) throw new TagIndexPageError(`${name} must be a non-negative integer, got ${String(value)}`);
+  return value;
+}
+
+/**
+ * Answers tag queries over many backups without testing each one: the backups sit in one
+ * global answer order (`created_at` desc, then `id` desc) and every key and key/value pair
+ * has a posting list of ranks in that order, so a query is a few unions, intersections and
+ * differences of posting lists, `count` is a popcount, and a page is read off the result in
+ * order. `matches` (a name search) falls back to testing the names of the candidates.
+ *
+ * The constructor builds the index in one pass (the fast path). `add` and `remove` are
+ * cheap: they record changes in a small side list and tombstones, which queries merge in;
+ * once the side list outgrows a fraction of the index, the next query rebuilds it.
+ *
+ * Queries must have passed `validateTagQuery`. Backups are read when they are added: to
+ * change a backup's tags, name or `created_at`, `add` the new version (same id).
+ */
+export class TagIndex<T extends IndexedBackup = IndexedBackup> {
+  #segment!: IndexSegment<T>;
+  /** id → slot; a slot is the rank itself, or an index into `#rankOfSlot`. */
+  #slotById!: Map<string, number>;
+  #rankOfSlot: Uint32Array | undefined;
+  #removed!: RankSet;
+  #removedCount = 0;
+  /** Backups added since the last build, by id. */
+  readonly #delta = new Map<string, T>();
+  /** `#delta` in answer order; undefined after a change until a query needs it. */
+  #deltaSorted: T[] | undefined = [];
+
+  constructor(backups: Iterable<T> = []) {
+    let list = [...backups];
+    let positions = new Map<string, number>();
+    for (let i = 0; i < list.length; i++) positions.set(list[i]!.id, i);
+    if (positions.size !== list.length) {
+      // A later backup with the same id replaces the earlier one, as `add` does.
+      list = list.filter((backup, i) => positions.get(backup.id) === i);
+      positions = new Map(list.map((backup, i) => [backup.id, i]));
+    }
+    // The map built to find duplicates doubles as the id map: a rank table beside it is
+    // cheaper than a second map of a million ids.
+    const order = answerOrder(list);
+    const rankOfPosition = new Uint32Array(list.length);
+    for (let rank = 0; rank < order.length; rank++) rankOfPosition[order[rank]!] = rank;
+    this.#install(
+      Array.from(order, (position) => list[position]!),
+      positions,
+      rankOfPosition,
+    );
+  }
+
+  #install(sorted: T[], slotById?: Map<string, number>, rankOfSlot?: Uint32Array): void {
+    this.#segment = new IndexSegment(sorted);
+    if (slotById === undefined) {
+      slotById = new Map();
+      for (let rank = 0; rank < sorted.length; rank++) slotById.set(sorted[rank]!.id, rank);
+    }
+    this.#slotById = slotById;
+    this.#rankOfSlot = rankOfSlot;
+    this.#removed = new RankSet(sorted.length);
+    this.#removedCount = 0;
+    this.#delta.clear();
+    this.#deltaSorted = [];
+  }
+
+  #rankOf(id: string): number | undefined {
+    const slot = this.#slotById.get(id);
+    if (slot === undefined || this.#rankOfSlot === undefined) return slot;
+    return this.#rankOfSlot[slot];
+  }
+
+  /** Adds a backup, replacing the one with the same id. */
+  add(backup: T): void {
+    this.remove(backup.id);
+    this.#delta.set(backup.id, backup);
+    this.#deltaSorted = undefined;
+  }
+
+  /** Removes the backup with this id; false when there was none. */
+  remove(id: string): boolean {
+    if (this.#delta.delete(id)) {
+      // An id in the side list was already tombstoned in the segment when it was added.
+      this.#deltaSorted = undefined;
+      return true;
+    }
+    const rank = this.#rankOf(id);
+    if (rank === undefined || this.#removed.has(rank)) return false;
+    this.#removed.add(rank);
+    this.#removedCount++;
+    return true;
+  }
+
+  get(id: string): T | undefined {
+    const added = this.#delta.get(id);
+    if (added !== undefined) return added;
+    const rank = this.#rankOf(id);
+    if (rank === undefined || this.#removed.has(rank)) return undefined;
+    return this.#segment.backups[rank];
+  }
+
+  get size(): number {
+    return this.#segment.size - this.#removedCount + this.#delta.size;
+  }
+
+  /** How many backups match; reads no backup unless the query has `matches`. */
+  count(query: TagQuery): number {
+    this.#compactIfLarge();
+    const main = this.#segmentMatches(query);
+    const mainCount = main === null ? this.#segment.size - this.#removedCount : main.count();
+    let deltaCount = 0;
+    for (const backup of this.#delta.values()) if (matchesTagQuery(query, backup)) deltaCount++;
+    return mainCount + deltaCount;
+  }
+
+  /** The matches in answer order, from `offset` on, at most `limit` of them. */
+  select(query: TagQuery, page: TagIndexPage = {}): T[] {
+    const offset = checkPageNumber('offset', page.offset, 0);
+    const limit = checkPageNumber('limit', page.limit, Number.POSITIVE_INFINITY);
+    if (limit === 0) return [];
+    this.#compactIfLarge();
+    const main = this.#segmentMatches(query) ?? this.#liveRanks();
+    const added = this.#sortedDelta().filter((backup) => matchesTagQuery(query, backup));
+    return this.#mergePage(main, added, offset, limit);
+  }
+
+  /** The segment ranks matching `query`; null means every live rank (no condition at all). */
+  #segmentMatches(query: TagQuery): RankSet | null {
+    const segment = this.#segment;
+    let set = segment.matchTags(query);
+    const matches = query.matches ?? [];
+    if (set === null && matches.length === 0) return null;
+    set ??= this.#liveRanks();
+    if (this.#removedCount > 0) set.andNot(this.#removed);
+    segment.filterNames(set, matches);
+    return set;
+  }
+
+  #liveRanks(): RankSet {
+    const set = RankSet.full(this.#segment.size);
+    if (this.#removedCount > 0) set.andNot(this.#removed);
+    return set;
+  }
+
+  #sortedDelta(): T[] {
+    this.#deltaSorted ??= [...this.#delta.values()].sort(compareBackupOrder);
+    return this.#deltaSorted;
+  }
+
+  /**
+   * Reads one page off two ordered streams: segment matches (bits of `main`) and side-list
+   * matches (`added`, sorted). `before[i]` counts the segment matches that precede
+   * `added[i]`, so `added[i]` sits at global position `before[i] + i`.
+   */
+  #mergePage(main: RankSet, added: readonly T[], offset: number, limit: number): T[] {
+    const backups = this.#segment.backups;
+    const out: T[] = [];
+    if (added.length === 0) {
+      main.forEachFrom(offset, (rank) => {
+        out.push(backups[rank]!);
+        return out.length < limit;
+      });
+      return out;
+    }
+    const before: number[] = [];
+    let scannedTo = 0;
+    let counted = 0;
+    for (const backup of added) {
+      const at = lowerBound(backups, backup);
+      counted += main.countBetween(scannedTo, at);
+      scannedTo = at;
+      before.push(counted);
+    }
+    let next = 0;
+    while (next < added.length && before[next]! + next < offset) next++;
+    let mainIndex = offset - next;
+    main.forEachFrom(mainIndex, (rank) => {
+      while (next < added.length && before[next]! <= mainIndex && out.length < limit)
+        out.push(added[next++]!);
+      if (out.length >= limit) return false;
+      out.push(backups[rank]!);
+      mainIndex++;
+      return out.length < limit;
+    });
+    while (next < added.length && out.length < limit) out.push(added[next++]!);
+    return out;
+  }
+
+  /** Folds the side list and tombstones into a new segment once they cost more than a rebuild. */
+  #compactIfLarge(): void {
+    const size = this.#segment.size;
+    const deltaTooLarge = this.#delta.size > 1024 + (size >>> 6);
+    const tooManyTombstones = this.#removedCount > 1024 && this.#removedCount > size >>> 1;
+    if (deltaTooLarge || tooManyTombstones) this.compact();
+  }
+
+  /** Rebuilds the index over the current backups; queries call it when worthwhile. */
+  compact(): void {
+    const backups = this.#segment.backups;
+    const added = this.#sortedDelta();
+    const live: T[] = [];
+    let next = 0;
+    for (let rank = 0; rank < backups.length; rank++) {
+      if (this.#removed.has(rank)) continue;
+      const backup = backups[rank]!;
+      while (next < added.length && compareBackupOrder(added[next]!, backup) < 0) live.push(added[next++]!);
+      live.push(backup);
+    }
+    while (next < added.length) live.push(added[next++]!);
+    this.#install(live);
+  }
+}
