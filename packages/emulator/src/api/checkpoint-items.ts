@@ -1,0 +1,83 @@
+import {
+  countCheckpointItemsQueryFromSearchParams,
+  listCheckpointItemsQueryFromSearchParams,
+  listingLimits,
+  parseSort,
+  type SortField,
+} from '@csbs-kit/models';
+import { errorCodes } from '../error-codes.js';
+import { EmulatorHttpError } from '../errors.js';
+import { itemPredicateOf } from '../store/item-filter.js';
+import type { ItemJsonCache } from '../store/item-json-cache.js';
+import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
+import { invalidParameter } from './invalid-parameter.js';
+
+/** Which backups a listing request may see, decided from its `all_tenants` flag. */
+export type ScopeChooser = (allTenants: boolean) => ItemScope;
+
+/**
+ * `GET …/checkpoint_items`: filters, sort, marker, offset, limit (capped at 1000), and a
+ * `next` link when the page is full. `linkBase` is `http://host:port/path` of this request.
+ */
+export function answerListing(
+  choose: ScopeChooser,
+  cache: ItemJsonCache,
+  params: URLSearchParams,
+  linkBase: string,
+): string[] {
+  const parsed = listCheckpointItemsQueryFromSearchParams(params);
+  if (!parsed.ok) throw invalidParameter(parsed.issues);
+  const query = parsed.query;
+  let sort: readonly SortField[] = defaultSort;
+  if (query.sort !== undefined) {
+    const parsedSort = parseSort(query.sort);
+    if (!parsedSort.ok) throw invalidParameter(`sort: ${parsedSort.message}`);
+    sort = parsedSort.fields;
+  }
+  const limit = Math.min(query.limit ?? listingLimits.defaultLimit, listingLimits.maxPageSize);
+  const scope = choose(query.all_tenants === true);
+  const page = scope.listPage({
+    sort,
+    marker: query.marker,
+    offset: query.offset ?? 0,
+    limit,
+    predicate: itemPredicateOf(query),
+  });
+  if (page instanceof UnknownMarker) {
+    throw invalidParameter('marker: no backup with this id in the listed project(s)');
+  }
+  let links = '';
+  const last = page[page.length - 1];
+  if (last !== undefined && page.length === limit) {
+    // The link names the next page: the same filters and sort, after this page's last id.
+    // `offset` is dropped, or following links would skip that many backups on every page.
+    const next = new URLSearchParams();
+    for (const [name, value] of params) if (name !== 'marker' && name !== 'offset') next.append(name, value);
+    next.append('marker', last.id);
+    links = `,"checkpoint_items_links":${JSON.stringify([{ rel: 'next', href: `${linkBase}?${next.toString()}` }])}`;
+  }
+  return ['{"checkpoint_items":', ...cache.listParts(page, (item) => cache.json(item)), `${links}}`];
+}
+
+/** `GET …/checkpoint_items/count`: the listing's filters, `{ "count": n }`. */
+export function answerCount(choose: ScopeChooser, params: URLSearchParams): string {
+  const parsed = countCheckpointItemsQueryFromSearchParams(params);
+  if (!parsed.ok) throw invalidParameter(parsed.issues);
+  const scope = choose(parsed.query.all_tenants === true);
+  const { all_tenants: _, ...filters } = parsed.query;
+  const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ count: scope.count(itemPredicateOf(parsed.query), key) });
+}
+
+/** `GET …/checkpoint_items/{id}`: one backup of the project, else 404 `CSBS.3001`. */
+export function answerGetItem(scope: ItemScope, cache: ItemJsonCache, id: string): string[] {
+  const item = scope.get(id);
+  if (!item) {
+    throw new EmulatorHttpError(
+      404,
+      errorCodes.notFound,
+      `checkpoint item ${id} does not exist in this project`,
+    );
+  }
+  return ['{"checkpoint_item":', cache.json(item), '}'];
+}

@@ -1,0 +1,55 @@
+import {
+  fieldIssuesOf,
+  resourceInstancesFilterRequestSchema,
+  resourceInstancesRequestSchema,
+  type TagQuery,
+} from '@csbs-kit/models';
+import { TagQueryValidationError, validateTagQuery } from '@csbs-kit/tag-query';
+import type { ItemJsonCache } from '../store/item-json-cache.js';
+import type { ItemScope } from '../store/item-scope.js';
+import { invalidParameter } from './invalid-parameter.js';
+
+const knownFields = new Set(Object.keys(resourceInstancesFilterRequestSchema.shape));
+const conditionFields = ['tags', 'tags_any', 'not_tags', 'not_tags_any', 'matches'] as const;
+
+/**
+ * `POST …/csbs_backup/resource_instances/action`: validates the body (the whole body with the
+ * models schema, then the conditions normalised by the tag-query package) and answers from
+ * the project's TagIndex. Returns the response body as JSON text, or its pieces in order.
+ */
+export function answerTagQuery(
+  scope: ItemScope,
+  cache: ItemJsonCache,
+  body: unknown,
+  strict: boolean,
+): string[] | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalidParameter('body: must be a JSON object');
+  }
+  let request: Record<string, unknown> = body as Record<string, unknown>;
+  if (!strict) {
+    request = Object.fromEntries(Object.entries(request).filter(([key]) => knownFields.has(key)));
+  }
+  const parsed = resourceInstancesRequestSchema.safeParse(request);
+  if (!parsed.success) throw invalidParameter(fieldIssuesOf(parsed.error));
+  const conditions: Record<string, unknown> = {};
+  for (const field of conditionFields)
+    if (parsed.data[field] !== undefined) conditions[field] = parsed.data[field];
+  let query: TagQuery;
+  try {
+    query = validateTagQuery(conditions);
+  } catch (error) {
+    if (TagQueryValidationError.isInstance(error)) throw invalidParameter(error.issues);
+    throw error;
+  }
+  const total = scope.countTagQuery(query);
+  if (parsed.data.action === 'count') return JSON.stringify({ total_count: total });
+  const offset = Number(parsed.data.offset ?? '0');
+  const limit = Number(parsed.data.limit ?? '1000');
+  const page = offset >= total ? [] : scope.selectTagQuery(query, offset, limit);
+  return [
+    '{"resources":',
+    ...cache.listParts(page, (item) => cache.resourceJson(item)),
+    `,"total_count":${total}}`,
+  ];
+}

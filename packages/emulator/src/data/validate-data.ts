@@ -1,0 +1,160 @@
+import { checkpointItemSchema, formatFieldPath, resourceTagSchema } from '@csbs-kit/models';
+import { z } from 'zod';
+import { EmulatorDataError } from '../errors.js';
+import type { EmulatorCredential, EmulatorData, EmulatorUser } from '../types.js';
+
+const nonEmpty = z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' });
+const adminFlag = z.boolean({ error: 'must be true or false' }).optional();
+
+const tokenCredentialSchema = z.strictObject({ token: nonEmpty, project_id: nonEmpty, admin: adminFlag });
+const accessKeyCredentialSchema = z.strictObject({
+  access_key: nonEmpty,
+  secret_key: nonEmpty,
+  project_id: nonEmpty,
+  admin: adminFlag,
+  security_token: nonEmpty.optional(),
+});
+const userSchema = z.strictObject({
+  name: nonEmpty,
+  password: z.string({ error: 'must be a string' }),
+  domain_name: nonEmpty,
+  project_id: nonEmpty,
+  project_name: nonEmpty.optional(),
+  admin: adminFlag,
+});
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function firstIssue(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: '', message: 'invalid' };
+  if (issue.code === 'unrecognized_keys') {
+    return { field: formatFieldPath([...issue.path, issue.keys[0] ?? '']), message: 'unknown field' };
+  }
+  return { field: formatFieldPath(issue.path), message: issue.message };
+}
+
+function validateItems(project: string, items: unknown, seenIds: Map<string, string>): void {
+  if (!Array.isArray(items)) {
+    throw new EmulatorDataError('must be a list of checkpoint items', { project, field: 'checkpoint_items' });
+  }
+  items.forEach((item, itemIndex) => {
+    const at = (field: string, reason: string) =>
+      new EmulatorDataError(reason, { project, itemIndex, field });
+    if (!isRecord(item)) throw at('', 'must be an object');
+    if (typeof item.id !== 'string' || item.id === '') throw at('id', 'required: a non-empty string');
+    const parsed = checkpointItemSchema.safeParse(item);
+    if (!parsed.success) {
+      const { field, message } = firstIssue(parsed.error);
+      throw at(field, message);
+    }
+    const tags = item.tags;
+    if (Array.isArray(tags)) {
+      const keys = new Set<string>();
+      tags.forEach((tag, tagIndex) => {
+        const tagParsed = resourceTagSchema.safeParse(tag);
+        if (!tagParsed.success) {
+          const { field, message } = firstIssue(tagParsed.error);
+          throw at(formatFieldPath(['tags', tagIndex]) + (field ? `.${field}` : ''), message);
+        }
+        if (keys.has(tagParsed.data.key)) {
+          throw at(`tags[${tagIndex}].key`, `duplicate tag key "${tagParsed.data.key}"`);
+        }
+        keys.add(tagParsed.data.key);
+      });
+    }
+    const other = seenIds.get(item.id);
+    if (other !== undefined) {
+      throw at(
+        'id',
+        `duplicate id "${item.id}" (already in project ${other}; ids are unique across the file)`,
+      );
+    }
+    seenIds.set(item.id, project);
+  });
+}
+
+function validateList<T>(
+  list: unknown,
+  name: 'credentials' | 'users',
+  check: (entry: unknown, index: number) => T,
+): T[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new EmulatorDataError('must be a list', { field: name });
+  return list.map(check);
+}
+
+function checkCredential(entry: unknown, index: number): EmulatorCredential {
+  const schema = isRecord(entry) && 'token' in entry ? tokenCredentialSchema : accessKeyCredentialSchema;
+  const parsed = schema.safeParse(entry);
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw new EmulatorDataError(message, { field: `credentials[${index}]${field ? `.${field}` : ''}` });
+  }
+  return parsed.data as EmulatorCredential;
+}
+
+function checkUser(entry: unknown, index: number): EmulatorUser {
+  const parsed = userSchema.safeParse(entry);
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw new EmulatorDataError(message, { field: `users[${index}]${field ? `.${field}` : ''}` });
+  }
+  return parsed.data as EmulatorUser;
+}
+
+function rejectDuplicates(values: readonly string[], field: (i: number) => string, what: string): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) throw new EmulatorDataError(`duplicate ${what}`, { field: field(i) });
+    seen.add(value);
+  });
+}
+
+/**
+ * Checks emulator data and returns it typed. Items are stored as given (unknown fields kept),
+ * so the parse only checks them; the first broken rule is thrown as an EmulatorDataError that
+ * names the project, the item index and the field.
+ */
+export function validateEmulatorData(data: unknown): EmulatorData {
+  if (!isRecord(data)) throw new EmulatorDataError('must be a JSON object with "projects"');
+  for (const key of Object.keys(data)) {
+    if (key !== 'projects' && key !== 'credentials' && key !== 'users') {
+      throw new EmulatorDataError('unknown field', { field: key });
+    }
+  }
+  const projects = data.projects;
+  if (!isRecord(projects))
+    throw new EmulatorDataError('required: an object of projects', { field: 'projects' });
+  const seenIds = new Map<string, string>();
+  for (const [project, content] of Object.entries(projects)) {
+    if (project === '') throw new EmulatorDataError('a project id must not be empty', { field: 'projects' });
+    if (!isRecord(content))
+      throw new EmulatorDataError('must be an object with checkpoint_items', { project });
+    validateItems(project, content.checkpoint_items, seenIds);
+  }
+  const credentials = validateList(data.credentials, 'credentials', checkCredential);
+  rejectDuplicates(
+    credentials.flatMap((c) => ('token' in c ? [c.token] : [])),
+    () => 'credentials[].token',
+    'token',
+  );
+  const accessKeys = credentials.map((c) => ('access_key' in c ? c.access_key : undefined));
+  accessKeys.forEach((ak, i) => {
+    if (ak !== undefined && accessKeys.indexOf(ak) !== i) {
+      throw new EmulatorDataError('duplicate access_key', { field: `credentials[${i}].access_key` });
+    }
+  });
+  const users = validateList(data.users, 'users', checkUser);
+  users.forEach((u, i) => {
+    const first = users.findIndex((o) => o.name === u.name && o.domain_name === u.domain_name);
+    if (first !== i)
+      throw new EmulatorDataError('duplicate user in the same domain', { field: `users[${i}].name` });
+  });
+  return {
+    projects: projects as EmulatorData['projects'],
+    credentials,
+    users,
+  };
+}

@@ -1,0 +1,116 @@
+import { answerCount, answerGetItem, answerListing } from '../api/checkpoint-items.js';
+import { answerTagQuery } from '../api/tag-query-action.js';
+import { authenticate, type ReceivedRequest } from '../auth/authenticate.js';
+import type { Principal } from '../auth/credential-registry.js';
+import { issueIamToken } from '../auth/iam-password.js';
+import type { EmulatorCore } from '../emulator-core.js';
+import { errorCodes } from '../error-codes.js';
+import { EmulatorHttpError } from '../errors.js';
+import type { RouteName } from './router.js';
+
+export interface ApiAnswer {
+  status: number;
+  /** JSON text, its pieces in order, or a ready Buffer. */
+  body: Buffer | string[] | string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRequest extends ReceivedRequest {
+  route: RouteName;
+  params: string[];
+  search: URLSearchParams;
+  /** `http://host:port/path` of this request, for the listing's `next` link. */
+  linkBase: string;
+}
+
+function parseJsonBody(body: Uint8Array, shape: 'csbs' | 'iam'): unknown {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const message = `body: not valid JSON (${(cause as Error).message})`;
+    throw shape === 'iam'
+      ? new EmulatorHttpError(400, '400', message, { shape, cause })
+      : new EmulatorHttpError(400, errorCodes.invalidParameter, message, { cause });
+  }
+}
+
+/** Longer requests are answered without the response cache (their keys would cost more). */
+const maxCacheKeyLength = 4096;
+
+const forbidden = (message: string) => new EmulatorHttpError(403, errorCodes.forbidden, message);
+
+/** The project in the path must be the credential's own. */
+function checkProject(principal: Principal, projectId: string): void {
+  if (principal.projectId !== projectId) {
+    throw forbidden(`the credential does not belong to project ${projectId}`);
+  }
+}
+
+/**
+ * Answers the CSBS endpoints and the IAM token endpoint. Authentication comes first, then the
+ * project check, then the request's own validation: a stranger learns nothing from a 400.
+ */
+export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
+  const { settings } = core;
+  if (request.route === 'iamTokens') {
+    const issued = issueIamToken(
+      core.state.registry,
+      parseJsonBody(request.body, 'iam'),
+      settings.now(),
+      settings.tokenTtlSeconds,
+    );
+    return { status: 201, body: JSON.stringify(issued.body), headers: { 'X-Subject-Token': issued.token } };
+  }
+  const principal = authenticate(core.state.registry, request, settings.now());
+  const projectId = request.params[0] ?? '';
+  checkProject(principal, projectId);
+  const state = core.state;
+  const choose = (allTenants: boolean) => {
+    if (!allTenants) return state.project(projectId);
+    if (!principal.admin) throw forbidden('all_tenants=true needs an administrator credential');
+    return state.allTenants();
+  };
+  // Identical requests get identical answers (the data does not change between loads); the
+  // key holds everything an answer depends on, the caller's admin flag included.
+  const cached = (key: string, make: () => string[] | string) =>
+    key.length > maxCacheKeyLength
+      ? make()
+      : state.responses.answer(`${request.route}|${projectId}|${principal.admin}|${key}`, make);
+  const query = request.search.toString();
+  switch (request.route) {
+    case 'tagQuery': {
+      const body = request.body;
+      const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+      return {
+        status: 200,
+        body: cached(text, () =>
+          answerTagQuery(
+            state.project(projectId),
+            state.itemJson,
+            parseJsonBody(body, 'csbs'),
+            settings.strict,
+          ),
+        ),
+      };
+    }
+    case 'listCheckpointItems':
+      return {
+        status: 200,
+        body: cached(`${request.linkBase}?${query}`, () =>
+          answerListing(choose, state.itemJson, request.search, request.linkBase),
+        ),
+      };
+    case 'countCheckpointItems':
+      return { status: 200, body: cached(query, () => answerCount(choose, request.search)) };
+    case 'getCheckpointItem': {
+      const id = request.params[1] ?? '';
+      return {
+        status: 200,
+        body: cached(id, () => answerGetItem(state.project(projectId), state.itemJson, id)),
+      };
+    }
+    default:
+      throw new EmulatorHttpError(404, errorCodes.unknownPath, 'no such endpoint');
+  }
+}
