@@ -11,7 +11,10 @@ const [mode, arg] = process.argv.slice(2);
 
 if (mode === 'emulator') {
   const started = performance.now();
-  const emulator = await startEmulator({ generate: { count: Number(arg), seed: 1 }, requestLogSize: 1000 });
+  const emulator = await startEmulator({
+    generate: { count: Number(arg), seed: 1, projects: 1 },
+    requestLogSize: 1000,
+  });
   const loadMs = performance.now() - started;
   globalThis.gc?.();
   const { rss, heapUsed } = process.memoryUsage();

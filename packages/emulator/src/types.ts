@@ -55,7 +55,7 @@ export interface EmulatorOptions {
   port?: number;
   data?: EmulatorData;
   dataFile?: string;
-  generate?: { count: number; seed?: number };
+  generate?: { count: number; seed?: number; projects?: number };
   faults?: FaultOptions;
   /** Default true: unknown tag-query body fields are a 400. */
   strict?: boolean;

@@ -45,6 +45,8 @@ describe('runEmulatorCli', () => {
     [['--wat'], "Unknown option '--wat'"],
     [['--data', 'x.json', '--generate', '5'], 'either --data or --generate'],
     [['--seed', '4'], '--seed needs --generate'],
+    [['--projects', '1'], '--projects needs --generate'],
+    [['--generate', '5', '--projects', '3'], 'generate.projects'],
   ])('exits 2 with one line on stderr for %j', async (argv, fragment) => {
     const out = capture();
     const err = capture();

@@ -156,12 +156,21 @@ describe('generateEmulatorData', () => {
     );
   });
 
-  it('makes N backups in the demo project and a smaller second project', () => {
+  it('makes N backups in each project, as emulator.md says', () => {
     expect(items).toHaveLength(3000);
-    expect(other).toHaveLength(300);
+    expect(other).toHaveLength(3000);
+    expect(new Set([...items, ...other].map((i) => i.id)).size).toBe(6000);
     expect(generateEmulatorData({ count: 0 }).projects[demoCredentials.projectId]!.checkpoint_items).toEqual(
       [],
     );
+  });
+
+  it('fills only the demo project with projects: 1, and refuses other counts', () => {
+    const one = generateEmulatorData({ count: 10, seed: 5, projects: 1 });
+    expect(one.projects[demoCredentials.projectId]!.checkpoint_items).toHaveLength(10);
+    expect(one.projects[demoCredentials.otherProjectId]!.checkpoint_items).toHaveLength(0);
+    expect(() => generateEmulatorData({ count: 10, projects: 3 })).toThrow(/generate\.projects|1 or 2/);
+    expect(() => generateEmulatorData({ count: 10, projects: 0 })).toThrow(/1 or 2/);
   });
 
   it('makes data that passes the data-file validation, with tags within the storage rules', () => {

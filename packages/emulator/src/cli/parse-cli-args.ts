@@ -11,7 +11,9 @@ Options:
   --host HOST                 address to listen on (default 127.0.0.1)
   --port PORT                 port to listen on (default 0: a free port)
   --data FILE                 serve the backups and credentials of a data file
-  --generate N                generate N demo backups (and a smaller second project)
+  --generate N                generate N demo backups in each project
+  --projects P                projects --generate fills: 1 or 2 (default 2: the demo
+                              project and a second one for isolation tests)
   --seed S                    seed of --generate (default 1)
   --latency MS|MIN-MAX        delay every API response
   --fault-rate R              answer a fraction R (0..1) of API requests with a fault status
@@ -74,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         data: { type: 'string' },
         generate: { type: 'string' },
         seed: { type: 'string' },
+        projects: { type: 'string' },
         latency: { type: 'string' },
         'fault-rate': { type: 'string' },
         'fault-statuses': { type: 'string' },
@@ -103,8 +106,14 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (text('data') !== undefined) options.dataFile = text('data');
   const count = wholeNumber('generate', text('generate'));
   const seed = wholeNumber('seed', text('seed'));
-  if (count !== undefined) options.generate = seed === undefined ? { count } : { count, seed };
-  else if (seed !== undefined) throw new EmulatorOptionsError('--seed needs --generate');
+  const projects = wholeNumber('projects', text('projects'));
+  if (count !== undefined) {
+    options.generate = { count };
+    if (seed !== undefined) options.generate.seed = seed;
+    if (projects !== undefined) options.generate.projects = projects;
+  } else if (seed !== undefined || projects !== undefined) {
+    throw new EmulatorOptionsError(`--${seed !== undefined ? 'seed' : 'projects'} needs --generate`);
+  }
   const faults: FaultOptions = {};
   const latencyMs = latency(text('latency'));
   if (latencyMs !== undefined) faults.latencyMs = latencyMs;

@@ -114,32 +114,36 @@ function generateItems(count: number, seed: number): CheckpointItem[] {
   return items;
 }
 
-/** Items in the second project: a tenth of the first, between 1 and 1000. */
-export function otherProjectSize(count: number): number {
-  return count === 0 ? 0 : Math.min(1000, Math.max(1, Math.ceil(count / 10)));
-}
+/** How many projects `generate` fills: the demo project, and a second one for isolation tests. */
+export const maxGeneratedProjects = 2;
 
 /**
- * Synthetic, deterministic data: `count` backups in the demo project, a smaller second project
- * for isolation tests, and the demo credentials and users. The same seed gives the same data.
+ * Synthetic, deterministic data: `count` backups in each of `projects` projects (the demo
+ * project first, then a second one for isolation tests), and the demo credentials and
+ * users. The same seed gives the same data.
  */
-export function generateEmulatorData(options: { count: number; seed?: number }): EmulatorData {
-  const { count, seed = 1 } = options;
+export function generateEmulatorData(options: {
+  count: number;
+  seed?: number;
+  projects?: number;
+}): EmulatorData {
+  const { count, seed = 1, projects = maxGeneratedProjects } = options;
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new EmulatorDataError('must be a whole number, 0 or more', { field: 'generate.count' });
   }
   if (!Number.isSafeInteger(seed)) {
     throw new EmulatorDataError('must be a whole number', { field: 'generate.seed' });
   }
+  if (!Number.isSafeInteger(projects) || projects < 1 || projects > maxGeneratedProjects) {
+    throw new EmulatorDataError(`must be 1 or ${maxGeneratedProjects}`, { field: 'generate.projects' });
+  }
   const d = demoCredentials;
   return {
     projects: {
       [d.projectId]: { checkpoint_items: generateItems(count, seed) },
       [d.otherProjectId]: {
-        checkpoint_items: generateItems(
-          otherProjectSize(count),
-          (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) >>> 0,
-        ),
+        checkpoint_items:
+          projects > 1 ? generateItems(count, (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) >>> 0) : [],
       },
     },
     credentials: [
