@@ -1,0 +1,75 @@
+import { CsbsValidationError } from './errors/other-errors.js';
+
+export type Cloud = 'huaweicloud' | 'otc';
+
+export interface EndpointOptions {
+  endpoint?: string | undefined;
+  cloud?: Cloud | undefined;
+  region?: string | undefined;
+}
+
+const otcRegions = new Set(['eu-de']);
+const regionPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * The CSBS base URL, without a trailing slash: `endpoint` as given (a path prefix is kept),
+ * else the public endpoint of `cloud` in `region`.
+ */
+export function resolveEndpoint(options: EndpointOptions): string {
+  if (options.endpoint !== undefined) return normaliseEndpoint(options.endpoint);
+  const cloud = options.cloud ?? 'huaweicloud';
+  if (cloud === 'otc') {
+    const region = options.region ?? 'eu-de';
+    if (!otcRegions.has(region)) {
+      throw new CsbsValidationError(
+        [{ path: 'region', message: `Open Telekom Cloud offers CSBS in eu-de only, not "${region}"` }],
+        { what: 'options' },
+      );
+    }
+    return 'https://csbs.eu-de.otc.t-systems.com';
+  }
+  if (cloud !== 'huaweicloud') {
+    throw new CsbsValidationError([{ path: 'cloud', message: 'must be "huaweicloud" or "otc"' }], {
+      what: 'options',
+    });
+  }
+  if (options.region === undefined || options.region === '') {
+    throw new CsbsValidationError(
+      [{ path: 'region', message: 'is required with cloud "huaweicloud" (e.g. ap-southeast-1)' }],
+      { what: 'options' },
+    );
+  }
+  if (!regionPattern.test(options.region)) {
+    throw new CsbsValidationError([{ path: 'region', message: 'must look like ap-southeast-1' }], {
+      what: 'options',
+    });
+  }
+  return `https://csbs.${options.region}.myhuaweicloud.com`;
+}
+
+function normaliseEndpoint(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new CsbsValidationError([{ path: 'endpoint', message: 'must be an absolute http(s) URL' }], {
+      what: 'options',
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CsbsValidationError([{ path: 'endpoint', message: 'must be an http or https URL' }], {
+      what: 'options',
+    });
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new CsbsValidationError([{ path: 'endpoint', message: 'must not have a query or fragment' }], {
+      what: 'options',
+    });
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** `{base}/v1/{project_id}/{...segments}`, each segment percent-encoded. */
+export function apiUrl(base: string, projectId: string, ...segments: string[]): string {
+  return [base, 'v1', projectId, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
+}

@@ -1,0 +1,51 @@
+// The public API of @csbs-kit/client, listed deliberately.
+
+// The wire types the methods take and return, for convenience; they are @csbs-kit/models'.
+export type {
+  CheckpointItem,
+  CheckpointItemsLink,
+  CountCheckpointItemsQuery,
+  ListCheckpointItemsQuery,
+  Match,
+  Resource,
+  ResourceInstancesFilterResponse,
+  Tag,
+  TagQuery,
+} from '@csbs-kit/models';
+export type {
+  AccessKeyCredentials,
+  Credentials,
+  PasswordCredentials,
+  TokenCredentials,
+} from './auth/credentials.js';
+export { CsbsClient } from './client.js';
+export type { CallOptions, CsbsClientOptions, RetryOptions } from './client-options.js';
+export { type Cloud, type EndpointOptions, resolveEndpoint } from './endpoint.js';
+export {
+  CsbsApiError,
+  type CsbsApiErrorDetails,
+  CsbsAuthenticationError,
+  CsbsBadRequestError,
+  CsbsNotFoundError,
+  CsbsPermissionDeniedError,
+  CsbsRateLimitError,
+  CsbsServerError,
+  CsbsServiceUnavailableError,
+} from './errors/api-error.js';
+export { CsbsError } from './errors/base.js';
+export {
+  CsbsConnectionError,
+  CsbsResponseValidationError,
+  CsbsTimeoutError,
+  CsbsValidationError,
+  type ValidationIssue,
+} from './errors/other-errors.js';
+export type { RedactedRequest } from './errors/redacted-request.js';
+export type {
+  CheckpointItemsPage,
+  CheckpointItemsPaginator,
+  ResourcesPage,
+  ResourcesPaginator,
+} from './pagination/paginator.js';
+export type { ResourcePaging, ResourceQuery } from './query/resource-query.js';
+export type { Hooks, RequestSummary, ResponseSummary, RetrySummary } from './transport/summaries.js';

@@ -1,0 +1,32 @@
+import { fieldIssuesOf } from '@csbs-kit/models';
+import type { z } from 'zod';
+import { CsbsResponseValidationError } from '../errors/other-errors.js';
+import type { RawResponse } from './execute.js';
+
+/** Parses and validates a successful response; a wrong shape is a typed error naming the field. */
+export function parseJsonBody<S extends z.ZodType>(response: RawResponse, schema: S): z.output<S> {
+  const json = parseJson(response);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw invalid(response, fieldIssuesOf(parsed.error));
+  return parsed.data;
+}
+
+/** The body as JSON; an empty or non-JSON body is a response validation error. */
+export function parseJson(response: RawResponse): unknown {
+  try {
+    return JSON.parse(response.bodyText);
+  } catch {
+    throw invalid(response, [
+      { path: '', message: response.bodyText.trim() === '' ? 'empty body' : 'body is not JSON' },
+    ]);
+  }
+}
+
+function invalid(response: RawResponse, issues: { path: string; message: string }[]) {
+  return new CsbsResponseValidationError({
+    issues,
+    status: response.status,
+    requestId: response.requestId,
+    request: response.request,
+  });
+}
