@@ -1,0 +1,21 @@
+import type { TagQuery } from '@csbs-kit/models';
+import { parseSelector, SelectorSyntaxError, TagQueryValidationError } from '@csbs-kit/tag-query';
+import { CliUsageError } from '../errors.js';
+
+/** `--selector`, parsed here so that its error names the flag and the column. */
+export function selectorFlag(text: unknown): TagQuery | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new CliUsageError('--selector', 'must not be empty');
+  try {
+    return parseSelector(text);
+  } catch (error) {
+    if (SelectorSyntaxError.isInstance(error))
+      throw new CliUsageError('--selector', error.message, { cause: error });
+    if (TagQueryValidationError.isInstance(error)) {
+      const issues = error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+      throw new CliUsageError('--selector', issues, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,160 @@
+import { type Command, Command as CommanderCommand, Option } from 'commander';
+import { examples, examplesText, selectorHelp } from './command-help.js';
+import type { CommandContext, GlobalFlags } from './context.js';
+import { packageVersion } from './version.js';
+import { checkpointStatuses, completionShells, outputFormats, sortKeys } from './vocabulary.js';
+
+/** A command module's entry: loaded with `import()` only when its command runs. */
+export type CommandHandler = (
+  ctx: CommandContext,
+  flags: GlobalFlags & Record<string, unknown>,
+  args: string[],
+) => Promise<void>;
+
+type Loader = () => Promise<{ run: CommandHandler }>;
+
+/** The value choices of some options, for help text and shell completion. */
+export const optionChoices: Record<string, readonly string[]> = {
+  '--output': outputFormats,
+  '--status': checkpointStatuses,
+};
+
+function lazy(ctx: CommandContext, load: Loader) {
+  return async (...params: unknown[]) => {
+    const command = params.at(-1) as Command;
+    // Declared arguments come first; a command without any (the emulator) gets the raw words.
+    const declared = command.registeredArguments.length;
+    const args = declared > 0 ? params.slice(0, declared).map(String) : [...command.args];
+    const { run } = await load();
+    await run(ctx, command.optsWithGlobals(), args);
+  };
+}
+
+function withOutput(command: Command, what: string): Command {
+  return command
+    .addOption(
+      new Option(
+        '-o, --output <format>',
+        `output format: ${outputFormats.join('|')} (default: table on a terminal, else ndjson)`,
+      ),
+    )
+    .option(
+      '--fields <list>',
+      `${what} fields to show, comma-separated; dotted paths reach inside (extend_info.resource_az)`,
+    );
+}
+
+function withListingFilters(command: Command): Command {
+  return command
+    .option('--status <status>', `backup status: ${checkpointStatuses.join(', ')}`)
+    .option('--name <text>', 'backup name contains (case-insensitive)')
+    .option('--az <zone>', 'availability zone of the backup (extend_info.resource_az)')
+    .option('--resource-id <id>', 'id of the backed-up server')
+    .option('--resource-name <text>', 'name of the backed-up server contains (case-insensitive)')
+    .option('--resource-type <type>', 'type of the backed-up object, e.g. OS::Nova::Server')
+    .option('--since <time>', 'created at or after, UTC: 2026-01-31T00:00:00[.ffffff] (start_time)')
+    .option('--until <time>', 'created at or before, UTC, same format (end_time)')
+    .option('--image-type <type>', 'image type, e.g. backup (extend_info.image_type)')
+    .option('--policy-id <id>', 'backups made by this policy')
+    .option('--checkpoint-id <id>', 'backups of this checkpoint')
+    .option('--all-tenants', 'backups of every project (administrators only)');
+}
+
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new CommanderCommand('csbs')
+    .description('Find cloud-server backups (CSBS) on Huawei Cloud and Open Telekom Cloud.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .option('--cloud <name>', 'the clouds.yaml cloud to use (env OS_CLOUD)')
+    .option('--project-id <id>', 'project id (env HUAWEICLOUD_SDK_PROJECT_ID, OS_PROJECT_ID)')
+    .option('--region <region>', 'region, e.g. eu-de (env OS_REGION_NAME)')
+    .option('--endpoint <url>', 'CSBS base URL, e.g. an emulator (env CSBS_ENDPOINT)')
+    .option('--timeout <duration>', 'per-request timeout: 30, 30s, 500ms, 2m (env CSBS_TIMEOUT)')
+    .option('--debug', 'print request and response summaries on stderr (secrets masked)')
+    .option('-q, --quiet', 'no progress or hints on stderr')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(`csbs: ${s}`),
+    })
+    .addHelpText('after', examplesText(examples.program));
+
+  const backups = program
+    .command('backups')
+    .description('list, count, show and query backups')
+    .addHelpText('after', examplesText([...examples.list.slice(0, 2), ...examples.query.slice(0, 1)]));
+
+  withOutput(withListingFilters(backups.command('list').description('list backups, newest first')), 'backup')
+    .addOption(new Option('--sort <keys>', `sort keys with :asc or :desc (${sortKeys.join(', ')})`))
+    .option('--page-size <n>', 'backups per request, 1..1000 (default: 1000, or --max when smaller)')
+    .option('--max <n>', 'stop after this many backups (default 50)')
+    .option('--all', 'walk every page (no --max)')
+    .option('--selector <selector>', 'keep only backups whose tags match (evaluated here, on each page)')
+    .addHelpText('after', selectorHelp + examplesText(examples.list))
+    .action(lazy(ctx, () => import('./commands/backups-list.js')));
+
+  withOutput(
+    withListingFilters(backups.command('count').description('count backups with the listing filters')),
+    'count',
+  )
+    .addHelpText('after', examplesText(examples.count))
+    .action(lazy(ctx, () => import('./commands/backups-count.js')));
+
+  withOutput(
+    backups.command('show').description('show one backup, every field').argument('<id>', 'backup id'),
+    'backup',
+  )
+    .addHelpText('after', examplesText(examples.show))
+    .action(lazy(ctx, () => import('./commands/backups-show.js')));
+
+  withOutput(backups.command('query').description('query backups by tag (the tag-query API)'), 'resource')
+    .option('--selector <selector>', 'tag selector, e.g. env=prod,tier in (web,db)')
+    .option('--name-contains <text>', 'backup name contains (case-insensitive)')
+    .option(
+      '--tags-json <file>',
+      'a wire-shape query {tags, tags_any, not_tags, not_tags_any, matches}; - reads stdin',
+    )
+    .option('--limit <n>', 'matches to return (default 50)')
+    .option('--offset <n>', 'matches to skip first (default 0)')
+    .option('--all', 'walk every match')
+    .option('--page-size <n>', 'matches per request with --all, 1..1000 (default 1000)')
+    .option('--count', 'print only the number of matches (total_count)')
+    .addHelpText('after', selectorHelp + examplesText(examples.query))
+    .action(lazy(ctx, () => import('./commands/backups-query.js')));
+
+  program
+    .command('emulator')
+    .description('run a local CSBS emulator (see csbs emulator --help)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .addHelpText('after', examplesText(examples.emulator))
+    .action(lazy(ctx, () => import('./commands/emulator.js')));
+
+  program
+    .command('demo')
+    .description('a short narrated tour against a built-in emulator')
+    .addHelpText('after', examplesText(examples.demo))
+    .action(lazy(ctx, () => import('./commands/demo.js')));
+
+  const config = program.command('config').description('settings and where they come from');
+  withOutput(
+    config.command('show').description('show each setting and its source (secrets masked)'),
+    'setting',
+  )
+    .addHelpText('after', examplesText(examples.configShow))
+    .action(lazy(ctx, () => import('./commands/config-show.js')));
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .argument('<shell>', completionShells.join('|'))
+    .addHelpText('after', examplesText(examples.completion))
+    .action(lazy(ctx, () => import('./commands/completion.js')));
+
+  return program;
+}
