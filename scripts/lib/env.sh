@@ -13,6 +13,10 @@ case ":$PATH:" in
   *":$CSBS_TOOLS/pnpm/bin:"*) ;;
   *) [ -d "$CSBS_TOOLS/pnpm/bin" ] && PATH="$CSBS_TOOLS/pnpm/bin:$PATH" ;;
 esac
+if [ -z "${NPM_CONFIG_GLOBALCONFIG:-}" ] && [ -f "$CSBS_TOOLS/npm-globalconfig" ]; then
+  NPM_CONFIG_GLOBALCONFIG=$(cat "$CSBS_TOOLS/npm-globalconfig")
+  export NPM_CONFIG_GLOBALCONFIG
+fi
 # Turborepo would otherwise print a telemetry notice into every log.
 export TURBO_TELEMETRY_DISABLED=1
 export PATH CSBS_ROOT CSBS_TOOLS
