@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'signing/index': 'src/signing/index.ts' },
+  entry: { index: 'src/index.ts', 'signing/index': 'src/signing/index.ts', enums: 'src/enums.ts' },
   format: ['esm'],
   target: 'node22',
   platform: 'node',
