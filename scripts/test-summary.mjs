@@ -21,7 +21,7 @@ for (const pkg of publishablePackages()) {
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenFiles.length;
   console.log(
-    `${pkg.name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed in ${r.numTotalTestSuites} files` +
+    `${pkg.name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed in ${(r.testResults ?? []).length} files` +
       (brokenFiles.length ? ` (${brokenFiles.length} files failed to run)` : ''),
   );
 }
