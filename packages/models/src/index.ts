@@ -75,6 +75,7 @@ export {
   tagQueryOffsetSchema,
   tagQuerySchema,
 } from './resource-instances.js';
+export { type ResponseCheck, responseCheckOf, safeParseResponse } from './response-check.js';
 export {
   checkpointItemsQueryToSearchParams,
   countCheckpointItemsQueryFromSearchParams,
