@@ -121,10 +121,58 @@ console.log(
   `  count  median:      index ${median(rows.map((r) => r.indexCount)).toFixed(3)} ms, scan ${median(rows.map((r) => r.scanCount)).toFixed(2)} ms`,
 );
 console.log(
+  `  select median:      index ${median(rows.map((r) => r.indexSelect)).toFixed(3)} ms, scan ${median(rows.map((r) => r.scanSelect)).toFixed(2)} ms`,
+);
+console.log(
   `  count  ratio:       median ${median(countRatios).toFixed(0)}x, min ${Math.min(...countRatios).toFixed(0)}x (goal: median >= 20x)`,
 );
 console.log(
   `  select ratio:       median ${median(selectRatios).toFixed(0)}x, min ${Math.min(...selectRatios).toFixed(1)}x (page of ${pageSize}, offset 0)`,
+);
+
+// Memory a query call leaves allocated: collect, call once, read heap + array buffers.
+// One call per sample keeps a collection from landing inside the measured window (a
+// 125 KB bitset lands in array buffers; small objects on the heap). Includes the page.
+const allocated = (run: () => unknown) => {
+  gc();
+  const before = process.memoryUsage();
+  run();
+  const after = process.memoryUsage();
+  return after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const countBytes = queries.map((query) => allocated(() => index.count(query)));
+const selectBytes = queries.map((query) =>
+  allocated(() => index.select(query, { offset: 0, limit: pageSize })),
+);
+console.log(`  alloc per count:    median ${kb(median(countBytes))}, max ${kb(Math.max(...countBytes))}`);
+console.log(
+  `  alloc per select:   median ${kb(median(selectBytes))}, max ${kb(Math.max(...selectBytes))} (page of ${pageSize})`,
+);
+// Throughput with garbage collection included: the medians above hide the collections that
+// a full-size allocation per call triggers once a million backups sit in the heap.
+const rounds = 10;
+const batchMs = (run: (query: TagQuery) => unknown) => {
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const query of queries) run(query);
+  return ms(start) / (rounds * queries.length);
+};
+const countMean = batchMs((query) => index.count(query));
+const selectMean = batchMs((query) => index.select(query, { offset: 0, limit: pageSize }));
+console.log(
+  `  batch mean:         count ${countMean.toFixed(3)} ms, select ${selectMean.toFixed(3)} ms per query (${rounds} rounds, GC included)`,
+);
+// Select near the end of every query's matches: the page reader must skip `offset` first.
+const deepTimes = queries.map((query) => {
+  const offset = Math.max(0, index.count(query) - pageSize);
+  return timeIt(() => index.select(query, { offset, limit: pageSize }), 3);
+});
+const deepBytes = queries.map((query) => {
+  const offset = Math.max(0, index.count(query) - pageSize);
+  return allocated(() => index.select(query, { offset, limit: pageSize }));
+});
+console.log(
+  `  deep select:        median ${median(deepTimes).toFixed(3)} ms, max ${Math.max(...deepTimes).toFixed(3)} ms, alloc median ${kb(median(deepBytes))} (offset count-${pageSize})`,
 );
 
 // Paging deep into one broad query, and the name-search fallback.

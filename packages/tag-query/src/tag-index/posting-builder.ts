@@ -12,9 +12,11 @@ export interface KeyPostings {
 class PostingSink {
   readonly #bits: RankSet | undefined;
   readonly #ranks: Uint32Array | undefined;
+  readonly #count: number;
   #fill = 0;
 
   constructor(size: number, count: number) {
+    this.#count = count;
     if (prefersBits(size, count)) this.#bits = new RankSet(size);
     else this.#ranks = new Uint32Array(count);
   }
@@ -25,7 +27,8 @@ class PostingSink {
   }
 
   posting(): Posting {
-    return this.#bits ? { kind: 'bits', bits: this.#bits } : { kind: 'ranks', ranks: this.#ranks! };
+    if (this.#bits) return { kind: 'bits', bits: this.#bits, count: this.#count };
+    return { kind: 'ranks', ranks: this.#ranks! };
   }
 }
 

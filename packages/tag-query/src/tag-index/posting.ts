@@ -7,7 +7,12 @@ import { RankSet } from './rank-set.js';
  */
 export type Posting =
   | { readonly kind: 'ranks'; readonly ranks: Uint32Array }
-  | { readonly kind: 'bits'; readonly bits: RankSet };
+  | {
+      readonly kind: 'bits';
+      readonly bits: RankSet;
+      /** Members, when known at build time: spares a popcount of the whole bitset per query. */
+      readonly count?: number;
+    };
 
 /** Whether `count` members of `size` backups are stored smaller as a bitset. */
 export function prefersBits(size: number, count: number): boolean {
@@ -20,7 +25,8 @@ export function toPosting(size: number, ranks: readonly number[]): Posting {
 }
 
 export function postingLength(posting: Posting): number {
-  return posting.kind === 'ranks' ? posting.ranks.length : posting.bits.count();
+  if (posting.kind === 'ranks') return posting.ranks.length;
+  return posting.count ?? posting.bits.count();
 }
 
 export function orPosting(target: RankSet, posting: Posting): void {
@@ -36,8 +42,4 @@ export function andPosting(target: RankSet, posting: Posting): void {
 export function andNotPosting(target: RankSet, posting: Posting): void {
   if (posting.kind === 'bits') target.andNot(posting.bits);
   else target.deleteRanks(posting.ranks);
-}
-
-export function postingToRankSet(size: number, posting: Posting): RankSet {
-  return posting.kind === 'bits' ? posting.bits.clone() : RankSet.fromRanks(size, posting.ranks);
 }

@@ -21,11 +21,26 @@ export class RankSet {
 
   /** Every rank of `0..size-1`. */
   static full(size: number): RankSet {
-    const set = new RankSet(size);
-    set.words.fill(0xffffffff);
-    const tail = size & 31;
-    if (tail !== 0) set.words[set.words.length - 1] = (2 ** tail - 1) >>> 0;
-    return set;
+    return new RankSet(size).fillAll();
+  }
+
+  /** Makes this set hold every rank of `0..size-1`; the query scratch sets are refilled in place. */
+  fillAll(): this {
+    this.words.fill(0xffffffff);
+    const tail = this.size & 31;
+    if (tail !== 0) this.words[this.words.length - 1] = (2 ** tail - 1) >>> 0;
+    return this;
+  }
+
+  clear(): this {
+    this.words.fill(0);
+    return this;
+  }
+
+  /** Makes this set equal to `other` (same size) without allocating. */
+  copyFrom(other: RankSet): this {
+    this.words.set(other.words);
+    return this;
   }
 
   static fromRanks(size: number, ranks: ArrayLike<number>): RankSet {
@@ -84,16 +99,20 @@ export class RankSet {
     for (let i = 0; i < a.length; i++) a[i]! &= ~b[i]!;
   }
 
-  /** Keeps only the ranks also listed in `ranks` (sorted or not). */
+  /**
+   * Keeps only the ranks also listed in `ranks`, which must be sorted ascending (posting
+   * lists are). One walk over words and ranks together builds each word's mask in place:
+   * a temporary bitset here would cost a full-size allocation per query.
+   */
   andRanks(ranks: ArrayLike<number>): void {
-    const kept = new Uint32Array(this.words.length);
     const words = this.words;
-    for (let i = 0; i < ranks.length; i++) {
-      const r = ranks[i]!;
-      const bit = 1 << (r & 31);
-      if ((words[r >>> 5]! & bit) !== 0) kept[r >>> 5]! |= bit;
+    let next = 0;
+    for (let i = 0; i < words.length; i++) {
+      const end = (i + 1) << 5;
+      let mask = 0;
+      while (next < ranks.length && ranks[next]! < end) mask |= 1 << (ranks[next++]! & 31);
+      words[i]! &= mask;
     }
-    words.set(kept);
   }
 
   count(): number {

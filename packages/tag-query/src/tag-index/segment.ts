@@ -2,28 +2,28 @@ import type { Match, Tag, TagQuery } from '@csbs-kit/models';
 import type { TaggedResource } from '../evaluate.js';
 import type { OrderedBackup } from './backup-order.js';
 import { characterBits, NameTable } from './name-table.js';
-import {
-  andNotPosting,
-  andPosting,
-  orPosting,
-  type Posting,
-  postingLength,
-  postingToRankSet,
-} from './posting.js';
+import { andNotPosting, andPosting, orPosting, type Posting, postingLength } from './posting.js';
 import { buildKeyPostings, type KeyPostings } from './posting-builder.js';
+import { allTest, type QueryPlan, type RankTest, unionTest } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 
 /** One entry's backups: the union of these postings (none = no backup). */
 type EntryPostings = readonly Posting[];
 
+const NONE: QueryPlan = { kind: 'none' };
+const ALL: QueryPlan = { kind: 'all' };
+const SCRATCH: QueryPlan = { kind: 'scratch' };
+
 /**
  * An immutable snapshot of backups in the answer order, with posting lists per key and per
- * key/value pair. A backup's rank is its position in `backups`.
+ * key/value pair. A backup's rank is its position in `backups`. The only mutable state is
+ * up to three scratch bitsets (size/8 bytes each) that queries reuse instead of allocating.
  */
 export class IndexSegment<T extends TaggedResource & OrderedBackup> {
   readonly backups: readonly T[];
   readonly #keys: Map<string, KeyPostings>;
   #names: NameTable | undefined;
+  readonly #scratchSets: RankSet[] = [];
 
   /** `sorted` must already be in the answer order with unique ids. */
   constructor(sorted: readonly T[]) {
@@ -47,78 +47,136 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
     return out;
   }
 
-  #union(postings: EntryPostings): RankSet {
-    if (postings.length === 1) return postingToRankSet(this.size, postings[0]!);
-    const set = new RankSet(this.size);
-    for (const posting of postings) orPosting(set, posting);
-    return set;
+  /** The postings of each positive requirement; null when one of them can match nothing. */
+  #positives(query: TagQuery): EntryPostings[] | null {
+    const out: EntryPostings[] = [];
+    for (const entry of query.tags ?? []) out.push(this.#entryPostings(entry));
+    if (query.tags_any && query.tags_any.length > 0)
+      out.push(query.tags_any.flatMap((entry) => this.#entryPostings(entry)));
+    return out.some((postings) => postings.length === 0) ? null : out;
   }
 
-  /** Backups matching ALL of a non-empty list of entries. */
-  #intersection(entries: readonly Tag[]): RankSet {
+  /**
+   * Chooses how to answer `query` (see `QueryPlan`). `removed` holds the tombstoned ranks,
+   * or is null when there are none. Only the `scratch` plan touches a full-size bitset.
+   */
+  plan(query: TagQuery, removed: RankSet | null): QueryPlan {
+    const positives = this.#positives(query);
+    const matches = query.matches ?? [];
+    if (positives === null || matches.some((match) => match.key !== 'resource_name')) return NONE;
+    const hasNegatives = (query.not_tags?.length ?? 0) > 0 || (query.not_tags_any?.length ?? 0) > 0;
+    const lengths = positives.map((postings) => postings.reduce((sum, p) => sum + postingLength(p), 0));
+    if (positives.length === 0) {
+      return hasNegatives || matches.length > 0 || removed !== null ? SCRATCH : ALL;
+    }
+    const alone = positives.length === 1 && !hasNegatives && matches.length === 0;
+    if (alone && removed === null && positives[0]!.length === 1)
+      return { kind: 'posting', posting: positives[0]![0]! };
+    // The driver is the shortest requirement that is one sorted list: walking fewer than
+    // size/32 ranks with a few tests each costs no more than one pass over the bitset words.
+    let driver = -1;
+    let ranks: Uint32Array | undefined;
+    for (let i = 0; i < positives.length; i++) {
+      const posting = positives[i]![0]!;
+      if (positives[i]!.length !== 1 || posting.kind !== 'ranks') continue;
+      if (driver < 0 || lengths[i]! < lengths[driver]!) [driver, ranks] = [i, posting.ranks];
+    }
+    if (ranks === undefined) return SCRATCH;
+    // Shortest lists first: they reject the most candidates before the others are asked.
+    const order = positives.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!);
+    const tests: RankTest[] = order.filter((i) => i !== driver).map((i) => unionTest(positives[i]!));
+    if (query.not_tags && query.not_tags.length > 0) {
+      const excluded = allTest(query.not_tags.map((entry) => unionTest(this.#entryPostings(entry))));
+      tests.push((rank) => !excluded(rank));
+    }
+    if (query.not_tags_any && query.not_tags_any.length > 0) {
+      const excluded = unionTest(query.not_tags_any.flatMap((entry) => this.#entryPostings(entry)));
+      tests.push((rank) => !excluded(rank));
+    }
+    if (removed !== null) tests.push((rank) => !removed.has(rank));
+    const names = this.#nameTest(matches);
+    if (names !== null) tests.push(names);
+    return { kind: 'drive', ranks, test: tests.length === 0 ? () => true : allTest(tests) };
+  }
+
+  /** Scratch bitsets, allocated on the first query that needs them and reused after. */
+  #scratch(i: number): RankSet {
+    this.#scratchSets[i] ??= new RankSet(this.size);
+    return this.#scratchSets[i];
+  }
+
+  /** `target` = the union of `postings`, in place. */
+  #unionInto(target: RankSet, postings: EntryPostings): RankSet {
+    const first = postings[0];
+    if (first?.kind === 'bits') target.copyFrom(first.bits);
+    else target.clear();
+    for (const posting of postings)
+      if (posting !== first || first.kind !== 'bits') orPosting(target, posting);
+    return target;
+  }
+
+  /** `target` = the backups matching ALL of `entries`; `temp` holds multi-value unions. */
+  #intersectionInto(target: RankSet, temp: RankSet, entries: readonly Tag[]): RankSet {
     const lists = entries
       .map((entry) => {
         const postings = this.#entryPostings(entry);
         return { postings, length: postings.reduce((sum, p) => sum + postingLength(p), 0) };
       })
       .sort((a, b) => a.length - b.length);
-    const first = lists[0]!;
-    if (first.length === 0) return new RankSet(this.size);
-    const set = this.#union(first.postings);
+    this.#unionInto(target, lists[0]!.postings);
     for (let i = 1; i < lists.length; i++) {
       const { postings } = lists[i]!;
-      if (postings.length === 1) andPosting(set, postings[0]!);
-      else set.and(this.#union(postings));
+      if (postings.length === 1) andPosting(target, postings[0]!);
+      else target.and(this.#unionInto(temp, postings));
     }
-    return set;
+    return target;
   }
 
   /**
-   * The ranks that satisfy the four tag lists of `query`, ignoring `matches`; null when the
-   * lists set no condition (every rank).
+   * The ranks matching `query` minus `removed`, as bitset operations into the segment's
+   * scratch sets. The result is only valid until the next call: read it, do not keep it.
    */
-  matchTags(query: TagQuery): RankSet | null {
-    let result: RankSet | null = null;
-    if (query.tags && query.tags.length > 0) result = this.#intersection(query.tags);
-    if (query.tags_any && query.tags_any.length > 0) {
-      const any = new RankSet(this.size);
-      for (const entry of query.tags_any)
-        for (const posting of this.#entryPostings(entry)) orPosting(any, posting);
-      if (result === null) result = any;
-      else result.and(any);
+  evaluate(query: TagQuery, removed: RankSet | null): RankSet {
+    const result = this.#scratch(0);
+    const temp = this.#scratch(1);
+    const anyPostings = (query.tags_any ?? []).flatMap((entry) => this.#entryPostings(entry));
+    if (query.tags && query.tags.length > 0) {
+      this.#intersectionInto(result, temp, query.tags);
+      if (query.tags_any && query.tags_any.length > 0) result.and(this.#unionInto(temp, anyPostings));
+    } else if (query.tags_any && query.tags_any.length > 0) {
+      this.#unionInto(result, anyPostings);
+    } else {
+      result.fillAll();
     }
-    if (query.not_tags && query.not_tags.length > 0) {
-      const excluded = this.#intersection(query.not_tags);
-      result ??= RankSet.full(this.size);
-      result.andNot(excluded);
-    }
-    if (query.not_tags_any && query.not_tags_any.length > 0) {
-      result ??= RankSet.full(this.size);
-      for (const entry of query.not_tags_any) {
-        for (const posting of this.#entryPostings(entry)) andNotPosting(result, posting);
-      }
-    }
+    if (query.not_tags && query.not_tags.length > 0)
+      result.andNot(this.#intersectionInto(temp, this.#scratch(2), query.not_tags));
+    for (const entry of query.not_tags_any ?? [])
+      for (const posting of this.#entryPostings(entry)) andNotPosting(result, posting);
+    if (removed !== null) result.andNot(removed);
+    this.filterNames(result, query.matches ?? []);
     return result;
   }
 
-  /** Removes the ranks whose name fails one of `matches` (the index's only scan). */
-  filterNames(set: RankSet, matches: readonly Match[]): void {
-    if (matches.length === 0) return;
-    if (matches.some((match) => match.key !== 'resource_name')) {
-      set.words.fill(0);
-      return;
-    }
+  /** The name condition of `matches` as a rank test; null when there is none. */
+  #nameTest(matches: readonly Match[]): RankTest | null {
+    if (matches.length === 0) return null;
+    if (matches.some((match) => match.key !== 'resource_name')) return () => false;
     const backups = this.backups;
     if (matches.some((match) => match.value === '')) {
       // Exact match on the empty name; a non-empty needle can never be found in it.
       const otherNeedles = matches.some((match) => match.value !== '');
-      set.retain((rank) => !otherNeedles && (backups[rank]!.name ?? '') === '');
-      return;
+      return (rank) => !otherNeedles && (backups[rank]!.name ?? '') === '';
     }
     const needles = matches.map((match) => match.value.toLowerCase());
     const needleBits = needles.reduce((bits, needle) => (bits | characterBits(needle)) >>> 0, 0);
     this.#names ??= new NameTable(backups.map((backup) => backup.name));
     const names = this.#names;
-    set.retain((rank) => names.contains(rank, needles, needleBits));
+    return (rank) => names.contains(rank, needles, needleBits);
+  }
+
+  /** Removes the ranks whose name fails one of `matches` (the index's only scan). */
+  filterNames(set: RankSet, matches: readonly Match[]): void {
+    const test = this.#nameTest(matches);
+    if (test !== null) set.retain(test);
   }
 }

@@ -2,6 +2,9 @@ import type { TagQuery } from '@csbs-kit/models';
 import { TagIndexPageError } from '../errors.js';
 import { matchesTagQuery, type TaggedResource } from '../evaluate.js';
 import { answerOrder, compareBackupOrder, lowerBound } from './backup-order.js';
+import { postingLength } from './posting.js';
+import { readPosting } from './posting-page.js';
+import type { QueryPlan } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 import { IndexSegment } from './segment.js';
 
@@ -10,6 +13,8 @@ export interface IndexedBackup extends TaggedResource {
   id: string;
   created_at?: string | null;
 }
+
+const SCRATCH_PLAN: QueryPlan = { kind: 'scratch' };
 
 /** Which slice of the ordered matches `select` returns; by default all of them. */
 export interface TagIndexPage {
@@ -32,6 +37,11 @@ function checkPageNumber(name: string, value: number | undefined, fallback: numb
  * has a posting list of ranks in that order, so a query is a few unions, intersections and
  * differences of posting lists, `count` is a popcount, and a page is read off the result in
  * order. `matches` (a name search) falls back to testing the names of the candidates.
+ *
+ * With a million backups in the heap, a full-size bitset per call (125 KB) is paid for in
+ * full garbage collections, so queries avoid them (`IndexSegment.plan`): a single posting
+ * list is counted and paged directly, a rare list drives membership tests of the others,
+ * and only the remaining queries use bitset operations, in scratch sets the segment reuses.
  *
  * The constructor builds the index in one pass (the fast path). `add` and `remove` are
  * cheap: they record changes in a small side list and tombstones, which queries merge in;
@@ -129,11 +139,29 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   /** How many backups match; reads no backup unless the query has `matches`. */
   count(query: TagQuery): number {
     this.#compactIfLarge();
-    const main = this.#segmentMatches(query);
-    const mainCount = main === null ? this.#segment.size - this.#removedCount : main.count();
     let deltaCount = 0;
     for (const backup of this.#delta.values()) if (matchesTagQuery(query, backup)) deltaCount++;
-    return mainCount + deltaCount;
+    return this.#segmentCount(query) + deltaCount;
+  }
+
+  #segmentCount(query: TagQuery): number {
+    const removed = this.#removedCount > 0 ? this.#removed : null;
+    const plan = this.#segment.plan(query, removed);
+    switch (plan.kind) {
+      case 'none':
+        return 0;
+      case 'all':
+        return this.#segment.size - this.#removedCount;
+      case 'posting':
+        return postingLength(plan.posting);
+      case 'drive': {
+        let n = 0;
+        for (let i = 0; i < plan.ranks.length; i++) if (plan.test(plan.ranks[i]!)) n++;
+        return n;
+      }
+      case 'scratch':
+        return this.#segment.evaluate(query, removed).count();
+    }
   }
 
   /** The matches in answer order, from `offset` on, at most `limit` of them. */
@@ -142,27 +170,33 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
     const limit = checkPageNumber('limit', page.limit, Number.POSITIVE_INFINITY);
     if (limit === 0) return [];
     this.#compactIfLarge();
-    const main = this.#segmentMatches(query) ?? this.#liveRanks();
     const added = this.#sortedDelta().filter((backup) => matchesTagQuery(query, backup));
-    return this.#mergePage(main, added, offset, limit);
-  }
-
-  /** The segment ranks matching `query`; null means every live rank (no condition at all). */
-  #segmentMatches(query: TagQuery): RankSet | null {
-    const segment = this.#segment;
-    let set = segment.matchTags(query);
-    const matches = query.matches ?? [];
-    if (set === null && matches.length === 0) return null;
-    set ??= this.#liveRanks();
-    if (this.#removedCount > 0) set.andNot(this.#removed);
-    segment.filterNames(set, matches);
-    return set;
-  }
-
-  #liveRanks(): RankSet {
-    const set = RankSet.full(this.#segment.size);
-    if (this.#removedCount > 0) set.andNot(this.#removed);
-    return set;
+    const removed = this.#removedCount > 0 ? this.#removed : null;
+    // Merging in the side list needs counts of matches between ranks, which a bitset gives
+    // cheaply; the side list is small and short-lived, so only then is the scratch path forced.
+    const plan = added.length === 0 ? this.#segment.plan(query, removed) : SCRATCH_PLAN;
+    const out: T[] = [];
+    const backups = this.#segment.backups;
+    const end = offset + limit;
+    switch (plan.kind) {
+      case 'none':
+        return out;
+      case 'all':
+        return backups.slice(offset, end);
+      case 'posting':
+        return readPosting(plan.posting, backups, offset, limit);
+      case 'drive': {
+        // Stops as soon as the page is full: a first page reads only a prefix of the driver.
+        let seen = 0;
+        for (let i = 0; i < plan.ranks.length && seen < end; i++) {
+          const rank = plan.ranks[i]!;
+          if (plan.test(rank) && seen++ >= offset) out.push(backups[rank]!);
+        }
+        return out;
+      }
+      case 'scratch':
+        return this.#mergePage(this.#segment.evaluate(query, removed), added, offset, limit);
+    }
   }
 
   #sortedDelta(): T[] {
