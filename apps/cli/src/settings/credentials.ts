@@ -1,18 +1,9 @@
+import type { Credentials } from '@csbs-kit/client';
 import { CliUsageError } from '../errors.js';
 import type { Settings, SettingValue } from './resolve-settings.js';
 
-export type Credentials =
-  | { token: string }
-  | { accessKey: string; secretKey: string; securityToken?: string }
-  | {
-      password: {
-        authUrl: string;
-        username: string;
-        password: string;
-        domainName: string;
-        projectName?: string;
-      };
-    };
+// The client's own type, imported for types only: nothing of the client loads at start-up.
+export type { Credentials } from '@csbs-kit/client';
 
 export type AuthKind = 'token' | 'aksk' | 'password';
 
