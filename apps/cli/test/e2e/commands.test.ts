@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { demoCredentials as demo } from '@csbs-kit/emulator';
 import { describe, expect, it } from 'vitest';
 import { csbsBin, runCsbs, tempDir } from '../helpers/run-csbs.js';
@@ -67,7 +68,8 @@ describe('csbs emulator', () => {
 describe('csbs --version, --help and completion', () => {
   it('--version', async () => {
     const r = await runCsbs(['--version']);
-    expect(r).toEqual({ code: 0, stdout: '0.0.0\n', stderr: '' });
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('--help lists the commands with examples', async () => {
