@@ -15,6 +15,7 @@ const expectations = {
     imports: {
       '@csbs-kit/models': 'resourceInstancesRequestSchema',
       '@csbs-kit/models/signing': 'signRequest',
+      '@csbs-kit/models/enums': 'checkpointStatuses',
     },
   },
   '@csbs-kit/tag-query': {
