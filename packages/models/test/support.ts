@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { type FieldIssue, fieldIssuesOf } from '../src/index.js';
 
-// `<repo root>/../shared/spec/examples`: CI clones the repository elsewhere with a copy of
-// shared/ beside it, so the path is relative, never absolute.
-const examplesDir = new URL('../../../../shared/spec/examples/', import.meta.url);
+// The reference pages' example bodies, committed with the repository (fixtures/spec-examples).
+const examplesDir = new URL('../../../fixtures/spec-examples/', import.meta.url);
 
 export function readExample(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, examplesDir), 'utf8'));

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { TagQueryError, TagQueryValidationError } from './errors.js';
 import { validateTagQuery } from './validate.js';
 
-const examplesDir = new URL('../../../../shared/spec/examples/', import.meta.url);
+// The reference pages' example bodies, committed with the repository (fixtures/spec-examples).
+const examplesDir = new URL('../../../fixtures/spec-examples/', import.meta.url);
 
 function issuesOf(query: unknown): { path: string; message: string }[] {
   try {
