@@ -10,7 +10,7 @@ const root = import.meta.dirname;
 export const workspaceAliases: Record<string, string> = {
   '@csbs-kit/models/signing': resolve(root, 'packages/models/src/signing/index.ts'),
   '@csbs-kit/models/enums': resolve(root, 'packages/models/src/enums.ts'),
-  '@csbs-kit/models/errors': resolve(root, 'packages/models/src/error-brand.ts'),
+  '@csbs-kit/models/errors': resolve(root, 'packages/models/src/errors.ts'),
   '@csbs-kit/models': resolve(root, 'packages/models/src/index.ts'),
   '@csbs-kit/tag-query': resolve(root, 'packages/tag-query/src/index.ts'),
   '@csbs-kit/client': resolve(root, 'packages/client/src/index.ts'),

@@ -5,7 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'signing/index': 'src/signing/index.ts',
     enums: 'src/enums.ts',
-    errors: 'src/error-brand.ts',
+    errors: 'src/errors.ts',
   },
   format: ['esm'],
   target: 'node22',

@@ -1,3 +1,4 @@
+import { formatFieldIssue } from '@csbs-kit/models/errors';
 import { CliUsageError } from './errors.js';
 
 export interface RenderedError {
@@ -20,9 +21,7 @@ function describeIssues(issues: unknown[]): string {
   return issues
     .map((issue) => {
       if (!isObject(issue)) return String(issue);
-      const path = text(issue.path);
-      const message = text(issue.message) ?? 'invalid';
-      return path ? `${path}: ${message}` : message;
+      return formatFieldIssue({ path: text(issue.path) ?? '', message: text(issue.message) ?? 'invalid' });
     })
     .join('; ');
 }

@@ -36,7 +36,8 @@ export {
   supportedRestoreModes,
 } from './enums.js';
 export { type ErrorBody, type ErrorDetails, errorBodySchema, readErrorBody } from './error-body.js';
-export { describeFieldIssues, type FieldIssue, fieldIssuesOf, formatFieldPath } from './issues.js';
+export { describeFieldIssues, type FieldIssue, formatFieldIssue, formatFieldPath } from './field-issues.js';
+export { fieldIssuesOf } from './issues.js';
 export { listingLimits, resourceTagLimits, tagQueryLimits } from './limits.js';
 export {
   type CheckpointItemsLink,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type FieldIssue, fieldIssuesOf } from './issues.js';
+import type { FieldIssue } from './field-issues.js';
+import { fieldIssuesOf } from './issues.js';
 import {
   type CountCheckpointItemsQuery,
   checkpointItemFilterFields,

@@ -40,7 +40,7 @@ describe('queryConditions', () => {
       /^--tags-json: stdin is not valid JSON/,
     );
     await expect(queryConditions({ tagsJson: '-' }, Readable.from(['{"not_tag":[]}']), '/')).rejects.toThrow(
-      '--tags-json: unknown field not_tag',
+      '--tags-json not_tag: unknown field',
     );
   });
 });

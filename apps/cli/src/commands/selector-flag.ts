@@ -1,4 +1,5 @@
 import type { TagQuery } from '@csbs-kit/models';
+import { describeFieldIssues } from '@csbs-kit/models/errors';
 import { parseSelector, SelectorSyntaxError, TagQueryValidationError } from '@csbs-kit/tag-query';
 import { CliUsageError } from '../errors.js';
 
@@ -13,8 +14,7 @@ export function selectorFlag(text: unknown): TagQuery | undefined {
     if (SelectorSyntaxError.isInstance(error))
       throw new CliUsageError('--selector', error.message, { cause: error });
     if (TagQueryValidationError.isInstance(error)) {
-      const issues = error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-      throw new CliUsageError('--selector', issues, { cause: error });
+      throw new CliUsageError('--selector', describeFieldIssues(error.issues), { cause: error });
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type TagQuery, tagQuerySchema } from '@csbs-kit/models';
+import { fieldIssuesOf, type TagQuery, tagQuerySchema } from '@csbs-kit/models';
 import { CliUsageError } from '../errors.js';
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
@@ -39,14 +39,8 @@ export async function readTagsJson(
   }
   const parsed = tagQuerySchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '');
-    const message =
-      issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
-    throw new CliUsageError(`--tags-json${path ? ` ${path}` : ''}`, message);
+    const issue = fieldIssuesOf(parsed.error)[0]!;
+    throw new CliUsageError(`--tags-json${issue.path ? ` ${issue.path}` : ''}`, issue.message);
   }
   return parsed.data;
 }

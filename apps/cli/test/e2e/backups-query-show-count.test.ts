@@ -160,7 +160,7 @@ describe('csbs backups query', () => {
   it('a bad --tags-json names the field before any request', async () => {
     const before = emulator.requestLog().length;
     const r = await runCsbs(['backups', 'query', '--tags-json', '-'], { env, input: '{"not_tag": []}' });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'csbs: error: --tags-json: unknown field not_tag\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'csbs: error: --tags-json not_tag: unknown field\n' });
     const invalid = await runCsbs(['backups', 'query', '--tags-json', '-'], { env, input: '{"tags": []}' });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/^csbs: error: --tags-json tags: /);

@@ -1,3 +1,4 @@
+import { describeFieldIssues, type FieldIssue } from '@csbs-kit/models/errors';
 import { CsbsError, type CsbsErrorOptions, defineClientError } from './base.js';
 import type { RedactedRequest } from './redacted-request.js';
 
@@ -51,15 +52,8 @@ export class CsbsTimeoutError extends CsbsError {
   }
 }
 
-export interface ValidationIssue {
-  /** The field in the API's notation: `tags[2].values[0]`, `limit`, `selector`; `''` for the whole input. */
-  path: string;
-  message: string;
-}
-
-function describeIssues(issues: readonly ValidationIssue[]): string {
-  return issues.map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)).join('; ');
-}
+/** The field in the API's notation (`tags[2].values[0]`, `limit`, `selector`; `''` for the whole input) and the rule. */
+export type ValidationIssue = FieldIssue;
 
 /** Bad input caught locally, before a byte was sent. */
 export class CsbsValidationError extends CsbsError {
@@ -68,7 +62,7 @@ export class CsbsValidationError extends CsbsError {
   constructor(issues: ValidationIssue[], options?: CsbsErrorOptions & { what?: string }) {
     super(
       'CSBS_VALIDATION_FAILED',
-      `invalid ${options?.what ?? 'input'}: ${describeIssues(issues)}`,
+      `invalid ${options?.what ?? 'input'}: ${describeFieldIssues(issues)}`,
       options,
     );
     this.issues = issues;
@@ -97,7 +91,7 @@ export class CsbsResponseValidationError extends CsbsError {
   ) {
     super(
       'CSBS_RESPONSE_INVALID',
-      `unexpected response (HTTP ${details.status}; ${details.request.method} ${details.request.url}): ${describeIssues(details.issues)}`,
+      `unexpected response (HTTP ${details.status}; ${details.request.method} ${details.request.url}): ${describeFieldIssues(details.issues)}`,
       options,
     );
     this.issues = details.issues;

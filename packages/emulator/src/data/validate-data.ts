@@ -1,4 +1,4 @@
-import { checkpointItemSchema, formatFieldPath, resourceTagSchema } from '@csbs-kit/models';
+import { checkpointItemSchema, fieldIssuesOf, formatFieldPath, resourceTagSchema } from '@csbs-kit/models';
 import { z } from 'zod';
 import { EmulatorDataError } from '../errors.js';
 import type { EmulatorCredential, EmulatorData, EmulatorUser } from '../types.js';
@@ -27,12 +27,10 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function firstIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: '', message: 'invalid' };
-  if (issue.code === 'unrecognized_keys') {
-    return { field: formatFieldPath([...issue.path, issue.keys[0] ?? '']), message: 'unknown field' };
-  }
-  return { field: formatFieldPath(issue.path), message: issue.message };
+  const issue = fieldIssuesOf(error)[0];
+  return issue === undefined
+    ? { field: '', message: 'invalid' }
+    : { field: issue.path, message: issue.message };
 }
 
 function validateItems(project: string, items: unknown, seenIds: Map<string, string>): void {
