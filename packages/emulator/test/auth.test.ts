@@ -265,7 +265,10 @@ describe('IAM password tokens (POST /v3/auth/tokens)', () => {
     const ak = 'HWAKSECRETACCESSKEY0001';
     const sk = 'hw-ak-sk-secret-key-value-000000000000001';
     await postJson(`${emu.url}/v3/auth/tokens`, {
-      auth: { identity: { methods: ['token'], token: { id: keystone } }, scope: { project: { id: projectA } } },
+      auth: {
+        identity: { methods: ['token'], token: { id: keystone } },
+        scope: { project: { id: projectA } },
+      },
     });
     await postJson(`${emu.url}/v3/auth/tokens`, {
       auth: { identity: { methods: ['hw_ak_sk'], hw_ak_sk: { access: { key: ak }, secret: { key: sk } } } },
