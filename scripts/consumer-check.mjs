@@ -55,7 +55,7 @@ const expectations = {
     bin: ['csbs-emulator', '--help'],
   },
   'csbs-kit': {
-    // The CLI's closure is open below its direct dependencies (cli-table3 brings a few),
+    // The CLI's closure is open below its direct dependencies (commander, yaml, picocolors),
     // so for it the check is: these are present, and no build or test tool is.
     closure: [
       '@csbs-kit/client',

@@ -57,13 +57,13 @@ export function queryPaging(flags: Record<string, unknown>): {
 
 export const run: CommandHandler = async (ctx, flags) => {
   const query = await queryConditions(flags, ctx.io.stdin, ctx.io.cwd);
-  const setup = outputSetup(ctx, flags);
+  const setup = outputSetup(ctx, flags, flags.count === true ? undefined : 'resource');
 
   if (flags.count === true) {
     const total = await withClient(ctx, flags, (client) => client.countResources(query));
     const text = bareNumber(flags, setup.format)
       ? `${total}\n`
-      : renderSingleRecord({ total_count: total }, setup.format, setup.fields);
+      : renderSingleRecord({ total_count: total }, setup.format, setup.fields, undefined, setup);
     await writeChunk(ctx.io.stdout, text);
     return;
   }
@@ -87,6 +87,9 @@ export const run: CommandHandler = async (ctx, flags) => {
         await writer.write(batch);
         written += batch.length;
       }
+    } catch (error) {
+      await writer.abort();
+      throw error;
     } finally {
       progress.done();
     }

@@ -51,7 +51,7 @@ describe('a reader that closes the pipe early', () => {
   });
 
   it('`2>&1 | head -3` exits 0', async () => {
-    const script = `node ${JSON.stringify(csbsBin)} backups list --all --max 3000 -o ndjson 2>&1 | head -3 >/dev/null; exit \${PIPESTATUS[0]}`;
+    const script = `node ${JSON.stringify(csbsBin)} backups list --all -o ndjson 2>&1 | head -3 >/dev/null; exit \${PIPESTATUS[0]}`;
     const child = spawn('bash', ['-c', script], {
       env: {
         PATH: process.env.PATH ?? '',
