@@ -1,6 +1,7 @@
 import type { CheckpointItem, TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery } from '@csbs-kit/tag-query';
 import { withClient } from '../client-factory.js';
+import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
@@ -51,6 +52,7 @@ export const run: CommandHandler = async (ctx, flags) => {
       // Worth drawing when the walk spans pages: --all, a large --max, or a selector scan.
       enabled:
         ctx.io.stderr.isTTY === true &&
+        !dumbTerminal(ctx.io) &&
         !flags.quiet &&
         (cap === undefined || cap > pageSize || selector !== undefined),
     });

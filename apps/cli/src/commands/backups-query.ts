@@ -1,5 +1,6 @@
 import type { Resource, TagQuery } from '@csbs-kit/models';
 import { withClient } from '../client-factory.js';
+import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
 import { keepYoungGenerationSmall } from '../memory-tuning.js';
@@ -73,7 +74,11 @@ export const run: CommandHandler = async (ctx, flags) => {
   await withClient(ctx, flags, async (client) => {
     const writer = recordWriter(ctx, setup, 'resource', { streamJson: limit === undefined });
     const progress = new Progress(ctx.io.stderr, {
-      enabled: ctx.io.stderr.isTTY === true && !flags.quiet && (limit === undefined || limit > pageSize),
+      enabled:
+        ctx.io.stderr.isTTY === true &&
+        !dumbTerminal(ctx.io) &&
+        !flags.quiet &&
+        (limit === undefined || limit > pageSize),
     });
     let total = 0;
     let written = 0;
