@@ -143,3 +143,18 @@ describe('one vocabulary, one rule, true hints', () => {
     expect(flat(count.stdout)).not.toContain('else ndjson');
   });
 });
+
+describe('dot-segment ids', () => {
+  it.each([
+    [['backups', 'show', '..'], /^csbs: error: id: must not be "\.\."/],
+    [['backups', 'show', '.'], /^csbs: error: id: must not be "\."/],
+    [['backups', 'list', '--project-id', '..'], /^csbs: error: projectId: must not be "\.\."/],
+    [['backups', 'count', '--project-id', '.'], /^csbs: error: projectId: must not be "\."/],
+  ])('%j is refused locally (exit 2), and nothing is sent', async (argv, message) => {
+    const before = emulator.requestLog().length;
+    const r = await runCsbs(argv, { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(emulator.requestLog().length).toBe(before);
+  });
+});
