@@ -91,10 +91,12 @@ export class Progress {
       total: this.total,
       elapsedMs: now - this.started,
     });
-    this.stream.write(`\r\x1b[2K${line}`);
-    // Only while a line is on screen: otherwise Ctrl-C keeps its default (and the emulator its own).
+    // Only while a line is on screen: otherwise Ctrl-C keeps its default (and the emulator
+    // its own). Listening before the first frame is written, so no frame is ever shown
+    // without the handler that erases it.
     if (!this.drawn) this.interrupts.once('SIGINT', this.onInterrupt);
     this.drawn = true;
+    this.stream.write(`\r\x1b[2K${line}`);
   }
 
   /** Clears the line so that what follows on stderr starts clean. */
