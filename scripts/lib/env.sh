@@ -2,9 +2,17 @@
 # too old) and the pinned pnpm first on PATH. Safe to source more than once.
 CSBS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CSBS_TOOLS="$CSBS_ROOT/.tools"
-# Node 22+ is what undici 8, vitest 5, tsup 9 and changesets 3 need; 24 is the LTS we fetch.
-CSBS_NODE_MIN_MAJOR=22
+# The Node range of the root package.json, from the tools' own `engines`: undici 8 needs
+# 22.19 (zlib.createZstdDecompress), tsup 9 ^22.18 || ^24.11 || >=26; 24 is the LTS we fetch.
+# CSBS_NODE_LOWEST is the oldest Node the published packages claim; the consumer check runs
+# the packed CLI on exactly that version.
+CSBS_NODE_LOWEST=22.19.0
 CSBS_NODE_VERSION=24.21.0
+# Whether the `node` on PATH is in the supported range (a missing node is not).
+csbs_node_supported() {
+  node -e 'const [M, m] = process.versions.node.split(".").map(Number);
+    process.exit((M === 22 && m >= 19) || (M === 24 && m >= 11) || M >= 26 ? 0 : 1)' 2>/dev/null
+}
 case ":$PATH:" in
   *":$CSBS_TOOLS/node/bin:"*) ;;
   *) [ -x "$CSBS_TOOLS/node/bin/node" ] && PATH="$CSBS_TOOLS/node/bin:$PATH" ;;

@@ -7,7 +7,9 @@
  *   CSBS_BENCH_RUNS   start-up runs per command (default 10)
  *   CSBS_BENCH_ITEMS  backups in the emulator for the streaming run (default 1000000)
  *   CSBS_BENCH_SMALL  backups of the smaller streaming run (default 100000)
- *   CSBS_BENCH_ONLY   `startup` or `streaming` to run one part
+ *   CSBS_BENCH_TABLE_ROWS  backups of the table run (default 20000)
+ *   CSBS_BENCH_TABLE_RUNS  runs per format of the table run (default 5)
+ *   CSBS_BENCH_ONLY   `startup`, `streaming` or `tables` to run one part
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +25,8 @@ const runs = Number(process.env.CSBS_BENCH_RUNS ?? 10);
 const items = Number(process.env.CSBS_BENCH_ITEMS ?? 1_000_000);
 const small = Number(process.env.CSBS_BENCH_SMALL ?? 100_000);
 const only = process.env.CSBS_BENCH_ONLY;
+const tableRows = Number(process.env.CSBS_BENCH_TABLE_ROWS ?? 20_000);
+const tableRuns = Number(process.env.CSBS_BENCH_TABLE_RUNS ?? 5);
 
 interface Measured {
   ms: number;
@@ -156,5 +160,39 @@ if (!existsSync(bin)) {
   console.error(`${bin} is missing: build first (npx turbo run build --filter=csbs-kit...)`);
   process.exit(1);
 }
-if (only !== 'streaming') await startup();
-if (only !== 'startup') await streaming();
+/**
+ * `-o table` against `-o ndjson` (the baseline) over the same walk: the table must stay
+ * linear (cli-table3 was quadratic: 20,000 rows took 35 s against 1 s). Goal: <= 2x.
+ */
+async function tables(): Promise<void> {
+  console.log(
+    `\ntables: csbs backups list --all -o table vs -o ndjson, ${tableRows.toLocaleString('en-US')} rows`,
+  );
+  const emulator = await startEmulatorProcess(tableRows);
+  const env = {
+    CSBS_ENDPOINT: emulator.url,
+    OS_AUTH_TOKEN: demoCredentials.token,
+    OS_PROJECT_ID: demoCredentials.projectId,
+  };
+  try {
+    const times: Record<'ndjson' | 'table', number[]> = { ndjson: [], table: [] };
+    // Interleaved, so a noisy neighbour slows both alike.
+    for (let i = 0; i < tableRuns; i++) {
+      for (const format of ['ndjson', 'table'] as const) {
+        times[format].push((await measure([bin, 'backups', 'list', '--all', '-q', '-o', format], env)).ms);
+      }
+    }
+    const nd = median(times.ndjson);
+    const table = median(times.table);
+    console.log(`  -o ndjson (baseline)     ${fmt(nd / 1000, 2).padStart(6)} s (median of ${tableRuns})`);
+    console.log(
+      `  -o table                 ${fmt(table / 1000, 2).padStart(6)} s   ${fmt(table / nd, 2)}x (goal <= 2.0x)`,
+    );
+  } finally {
+    await emulator.stop();
+  }
+}
+
+if (!only || only === 'startup') await startup();
+if (!only || only === 'streaming') await streaming();
+if (!only || only === 'tables') await tables();

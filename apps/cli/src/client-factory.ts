@@ -1,5 +1,6 @@
 import { CsbsClient, type Hooks } from '@csbs-kit/client';
 import { type CommandContext, type GlobalFlags, writeStderr } from './context.js';
+import { escapeControls } from './output/terminal-text.js';
 import { clientSettingsFrom } from './settings/client-options.js';
 import { loadSettings } from './settings/load-settings.js';
 import type { Settings } from './settings/resolve-settings.js';
@@ -12,23 +13,32 @@ export function rememberSecrets(ctx: CommandContext, settings: Settings): void {
   }
 }
 
-/** `--debug`: the client's summaries, which it has already redacted, one line each. */
+/**
+ * `--debug`: the client's summaries, which it has already redacted, one line each; what
+ * came from the server (a request id) or from settings (a URL) has its controls written out.
+ */
 export function debugHooks(ctx: CommandContext): Hooks {
   return {
     onRequest: (s) =>
       writeStderr(
         ctx,
-        `csbs: debug: -> ${s.method} ${s.url} (attempt ${s.attempt}) ${JSON.stringify(s.headers)}`,
+        escapeControls(
+          `csbs: debug: -> ${s.method} ${s.url} (attempt ${s.attempt}) ${JSON.stringify(s.headers)}`,
+        ),
       ),
     onResponse: (s) =>
       writeStderr(
         ctx,
-        `csbs: debug: <- ${s.status} ${s.method} ${s.url} ${Math.round(s.durationMs)}ms (request id ${s.requestId ?? 'none'})`,
+        escapeControls(
+          `csbs: debug: <- ${s.status} ${s.method} ${s.url} ${Math.round(s.durationMs)}ms (request id ${s.requestId ?? 'none'})`,
+        ),
       ),
     onRetry: (s) =>
       writeStderr(
         ctx,
-        `csbs: debug: retry ${s.method} ${s.url} after ${Math.round(s.delayMs)}ms: ${s.reason}`,
+        escapeControls(
+          `csbs: debug: retry ${s.method} ${s.url} after ${Math.round(s.delayMs)}ms: ${s.reason}`,
+        ),
       ),
   };
 }

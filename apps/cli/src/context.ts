@@ -1,4 +1,5 @@
 import type { CliIo } from './io.js';
+import { maskUrlUserinfo } from './mask-url.js';
 
 /** Global flags after commander has read them (camelCase, as commander names them). */
 export interface GlobalFlags {
@@ -30,13 +31,19 @@ export function maskSecrets(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-/** Writes one line to stderr, with secrets masked. */
+/** Writes one line to stderr, with secrets and URL passwords masked. */
 export function writeStderr(ctx: CommandContext, line: string): void {
-  ctx.io.stderr.write(`${maskSecrets(line, ctx.secrets)}\n`);
+  ctx.io.stderr.write(`${maskUrlUserinfo(maskSecrets(line, ctx.secrets))}\n`);
+}
+
+/** `TERM=dumb` (Emacs shells, some CI logs) cannot show colour or redraw a line. */
+export function dumbTerminal(io: CliIo): boolean {
+  return io.env.TERM === 'dumb';
 }
 
 export function colorEnabled(io: CliIo, flags: GlobalFlags, stream: 'stdout' | 'stderr'): boolean {
   if (flags.color === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (dumbTerminal(io)) return false;
   return io[stream].isTTY === true;
 }

@@ -30,18 +30,20 @@ function lazy(ctx: CommandContext, load: Loader) {
   };
 }
 
-function withOutput(command: Command, what: string): Command {
+/** `-o`, `--fields` and the CSV switch; `byDefault` says what the command prints without `-o`. */
+function withOutput(command: Command, what: string, byDefault = 'table on a terminal, else ndjson'): Command {
   return command
     .addOption(
       new Option(
         '-o, --output <format>',
-        `output format: ${outputFormats.join('|')} (default: table on a terminal, else ndjson)`,
+        `output format: ${outputFormats.join('|')} (default: ${byDefault})`,
       ),
     )
     .option(
       '--fields <list>',
       `${what} fields to show, comma-separated; dotted paths reach inside (extend_info.resource_az)`,
-    );
+    )
+    .option('--no-escape-formulas', "csv: keep cells that start with = + - @ as they are (no leading ')");
 }
 
 function withListingFilters(command: Command): Command {
@@ -100,6 +102,7 @@ export function buildProgram(ctx: CommandContext): Command {
   withOutput(
     withListingFilters(backups.command('count').description('count backups with the listing filters')),
     'count',
+    'the bare number, on a terminal or not',
   )
     .addHelpText('after', examplesText(examples.count))
     .action(lazy(ctx, () => import('./commands/backups-count.js')));
@@ -107,6 +110,7 @@ export function buildProgram(ctx: CommandContext): Command {
   withOutput(
     backups.command('show').description('show one backup, every field').argument('<id>', 'backup id'),
     'backup',
+    'table on a terminal, else json',
   )
     .addHelpText('after', examplesText(examples.show))
     .action(lazy(ctx, () => import('./commands/backups-show.js')));

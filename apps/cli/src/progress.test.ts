@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { MemoryStream } from '../test/helpers/memory-stream.js';
 import { formatProgress, Progress } from './progress.js';
@@ -42,5 +43,34 @@ describe('Progress', () => {
     const frames = stream.text.split('\r\x1b[2K').filter(Boolean);
     expect(frames).toEqual(['1,000 items · page 1 · 20,000/s', '3,000 items · page 3 · 15,000/s']);
     expect(stream.text.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('Ctrl-C while the line is drawn clears it, then exits 130; after done() Ctrl-C is left alone', () => {
+    const signals = new EventEmitter();
+    const exits: number[] = [];
+    const interrupts = {
+      once: (e: 'SIGINT', l: () => void) => signals.once(e, l),
+      off: (e: 'SIGINT', l: () => void) => signals.off(e, l),
+      exit: (code: number) => void exits.push(code),
+    };
+    const stream = new MemoryStream(true);
+    const progress = new Progress(stream, { enabled: true, now: () => 0, intervalMs: 0, interrupts });
+    expect(signals.listenerCount('SIGINT')).toBe(0);
+    progress.page(10);
+    progress.page(10);
+    expect(signals.listenerCount('SIGINT')).toBe(1);
+    signals.emit('SIGINT');
+    expect(stream.text.endsWith('\r\x1b[2K')).toBe(true);
+    expect(exits).toEqual([130]);
+
+    const again = new Progress(new MemoryStream(true), {
+      enabled: true,
+      now: () => 0,
+      intervalMs: 0,
+      interrupts,
+    });
+    again.page(1);
+    again.done();
+    expect(signals.listenerCount('SIGINT')).toBe(0);
   });
 });

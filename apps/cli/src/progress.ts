@@ -25,8 +25,17 @@ interface ProgressStream {
   isTTY?: boolean;
 }
 
+/** Where Ctrl-C is heard and how the process ends then: `process`, or a stand-in in tests. */
+export interface InterruptSource {
+  once(event: 'SIGINT', listener: () => void): unknown;
+  off(event: 'SIGINT', listener: () => void): unknown;
+  exit(code: number): void;
+}
+
 export interface ProgressOptions {
   enabled: boolean;
+  /** Ctrl-C while the line is drawn clears it before the process ends (exit 130). */
+  interrupts?: InterruptSource;
   now?: () => number;
   /** Redraw at most this often, so a fast walk spends its time walking, not drawing. */
   intervalMs?: number;
@@ -45,6 +54,11 @@ export class Progress {
   private readonly started: number;
   private readonly now: () => number;
   private readonly intervalMs: number;
+  private readonly interrupts: InterruptSource;
+  private readonly onInterrupt = () => {
+    this.stream.write('\r\x1b[2K');
+    this.interrupts.exit(130);
+  };
 
   constructor(
     private readonly stream: ProgressStream,
@@ -52,6 +66,7 @@ export class Progress {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.intervalMs = options.intervalMs ?? 100;
+    this.interrupts = options.interrupts ?? process;
     this.started = this.now();
   }
 
@@ -76,13 +91,20 @@ export class Progress {
       total: this.total,
       elapsedMs: now - this.started,
     });
-    this.stream.write(`\r\x1b[2K${line}`);
+    // Only while a line is on screen: otherwise Ctrl-C keeps its default (and the emulator
+    // its own). Listening before the first frame is written, so no frame is ever shown
+    // without the handler that erases it.
+    if (!this.drawn) this.interrupts.once('SIGINT', this.onInterrupt);
     this.drawn = true;
+    this.stream.write(`\r\x1b[2K${line}`);
   }
 
   /** Clears the line so that what follows on stderr starts clean. */
   done(): void {
-    if (this.drawn) this.stream.write('\r\x1b[2K');
+    if (this.drawn) {
+      this.stream.write('\r\x1b[2K');
+      this.interrupts.off('SIGINT', this.onInterrupt);
+    }
     this.drawn = false;
   }
 }

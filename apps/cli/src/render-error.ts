@@ -1,5 +1,7 @@
 import { formatFieldIssue } from '@csbs-kit/models/errors';
 import { CliUsageError } from './errors.js';
+import { maskUrlUserinfo } from './mask-url.js';
+import { escapeControls } from './output/terminal-text.js';
 
 export interface RenderedError {
   /** One line, without the `csbs: error: ` prefix and without a newline. */
@@ -12,9 +14,44 @@ type Fields = Record<string, unknown>;
 const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
 const text = (x: unknown): string | undefined => (typeof x === 'string' && x !== '' ? x : undefined);
 
-/** Keeps a message on one line: the contract is one readable line per error. */
+/**
+ * Keeps a message on one readable line: line breaks become spaces, controls and bidi
+ * overrides from a server's message are written out, and URL passwords are masked.
+ */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return escapeControls(maskUrlUserinfo(message.replace(/\s*[\r\n]+\s*/g, ' ').trim()));
+}
+
+const statusTexts: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * A proxy's HTML error page (`<html><head><title>502 Bad Gateway</title>…`) as a short
+ * text: its title, else the first words of its text. Other messages come back unchanged.
+ */
+function readableMessage(message: string): string {
+  if (!/^\s*<(!doctype|html|head|body|\?xml|[a-z]+[\s>])/i.test(message)) return message;
+  const decode = (t: string) => t.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, e: string) => entities[e]!);
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(message)?.[1]?.trim();
+  if (title) return decode(title);
+  const text = decode(message.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text || 'an HTML error page';
 }
 
 function describeIssues(issues: unknown[]): string {
@@ -38,16 +75,18 @@ export function renderError(error: unknown): RenderedError {
   const name = text(error.name) ?? '';
   const message = text(error.message) ?? name ?? 'unknown error';
 
-  // The service answered: `404 CSBS.3001: <message> (request id <id>)`.
+  // The service answered: `404 CSBS.3001: <message> (request id <id>)`. A code that only
+  // repeats the status (Keystone's `{"error": {"code": 401}}`) is left out, and without a
+  // message of its own the line says the status text, not the library's sentence (which
+  // already names the request id).
   if (typeof error.status === 'number' && ('errorCode' in error || 'errorMsg' in error)) {
-    const code = text(error.errorCode);
-    const msg = text(error.errorMsg) ?? message;
+    const rawCode = text(error.errorCode);
+    const code = rawCode === String(error.status) ? undefined : rawCode;
+    const msg = readableMessage(text(error.errorMsg) ?? statusTexts[error.status] ?? 'request failed');
     const requestId = text(error.requestId);
     const head = code ? `${error.status} ${code}` : `${error.status}`;
-    return {
-      message: oneLine(`${head}: ${msg}${requestId ? ` (request id ${requestId})` : ''}`),
-      exitCode: 1,
-    };
+    const id = requestId && !msg.includes(requestId) ? ` (request id ${requestId})` : '';
+    return { message: oneLine(`${head}: ${msg}${id}`), exitCode: 1 };
   }
 
   // Invalid input caught before any request (client validation, selector syntax, tag query).

@@ -132,19 +132,38 @@ describe('run: completion', () => {
 });
 
 describe('run: colour', () => {
-  it('colours "error:" on a terminal unless NO_COLOR or --no-color', async () => {
+  it('colours "error:" on a terminal unless NO_COLOR, TERM=dumb or --no-color', async () => {
     const tty = memoryIo();
     tty.stderr.isTTY = true;
     expect(await run(['backups', 'list', '--status', 'x'], tty)).toBe(2);
     expect(tty.stderr.text).toContain('\x1b[31merror:\x1b[39m --status');
     for (const [argv, env] of [
       [['backups', 'list', '--status', 'x'], { NO_COLOR: '1' }],
+      [['backups', 'list', '--status', 'x'], { TERM: 'dumb' }],
       [['backups', 'list', '--status', 'x', '--no-color'], {}],
     ] as const) {
       const io = memoryIo({ env });
       io.stderr.isTTY = true;
       await run([...argv], io);
       expect(io.stderr.text).toMatch(/^csbs: error: --status/);
+    }
+  });
+});
+
+describe('run: credentials inside URLs', () => {
+  it('config show masks the userinfo of CSBS_ENDPOINT and OS_AUTH_URL, in a table and in JSON', async () => {
+    const env = {
+      CSBS_ENDPOINT: 'http://alice:Endpoint-PW-1@127.0.0.1:9/csbs',
+      OS_AUTH_URL: 'https://bob:Auth-PW-22@iam.example/v3',
+    };
+    for (const format of ['json', 'table', 'yaml', 'csv', 'ndjson']) {
+      const r = await cli(['config', 'show', '-o', format], env);
+      expect(r.code).toBe(0);
+      for (const secret of ['Endpoint-PW-1', 'Auth-PW-22', 'alice', 'bob']) {
+        expect(r.stdout).not.toContain(secret);
+        expect(r.stderr).not.toContain(secret);
+      }
+      expect(r.stdout).toContain('http://****@127.0.0.1:9/csbs');
     }
   });
 });

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { type CommandContext, colorEnabled, writeStderr } from './context.js';
 import { type CliIo, processIo } from './io.js';
+import { escapeControlsKeepingLines } from './output/terminal-text.js';
 import { buildProgram } from './program.js';
 import { renderError } from './render-error.js';
 
@@ -34,7 +35,8 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     const rendered = renderError(error);
     const color = colorEnabled(ctx.io, { color: !argv.includes('--no-color') }, 'stderr');
     writeStderr(ctx, `csbs: ${color ? pc.createColors(true).red('error:') : 'error:'} ${rendered.message}`);
-    if (argv.includes('--debug') && error instanceof Error && error.stack) writeStderr(ctx, error.stack);
+    if (argv.includes('--debug') && error instanceof Error && error.stack)
+      writeStderr(ctx, escapeControlsKeepingLines(error.stack));
     return rendered.exitCode;
   }
 }

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Credentials } from './auth/credentials.js';
 import type { Cloud } from './endpoint.js';
 import { CsbsValidationError, type ValidationIssue } from './errors/other-errors.js';
+import { pathSegmentProblem } from './path-segment.js';
 import type { Hooks } from './transport/summaries.js';
 
 export interface RetryOptions {
@@ -61,8 +62,10 @@ export function checkClientOptions(options: CsbsClientOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new CsbsValidationError([{ path: '', message: 'must be an object' }], { what: 'options' });
   }
-  if (typeof options.projectId !== 'string' || !/^[^/?#\s]+$/.test(options.projectId)) {
-    issues.push({ path: 'projectId', message: 'must be a non-empty id without "/", "?", "#" or spaces' });
+  const segmentProblem = pathSegmentProblem(options.projectId);
+  if (segmentProblem !== undefined) issues.push({ path: 'projectId', message: segmentProblem });
+  else if (!/^[^/?#\s]+$/.test(options.projectId)) {
+    issues.push({ path: 'projectId', message: 'must be an id without "/", "?", "#" or spaces' });
   }
   positive(issues, 'timeoutMs', options.timeoutMs, false);
   positive(issues, 'totalTimeoutMs', options.totalTimeoutMs, false);

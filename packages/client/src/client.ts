@@ -35,6 +35,7 @@ import {
   type ResourcesPaginator,
 } from './pagination/paginator.js';
 import { walkCheckpointItems, walkResources } from './pagination/walks.js';
+import { pathSegmentProblem } from './path-segment.js';
 import { checkCountParams, checkListParams, queryString } from './query/listing-params.js';
 import {
   countRequest,
@@ -137,10 +138,9 @@ export class CsbsClient {
 
   /** `GET /v1/{project_id}/checkpoint_items/{id}`; a missing backup is a `CsbsNotFoundError`. */
   async getCheckpointItem(id: string, options: CallOptions = {}): Promise<CheckpointItem> {
-    if (typeof id !== 'string' || id === '') {
-      throw new CsbsValidationError([{ path: 'id', message: 'must be a non-empty string' }], {
-        what: 'checkpoint item id',
-      });
+    const problem = pathSegmentProblem(id);
+    if (problem !== undefined) {
+      throw new CsbsValidationError([{ path: 'id', message: problem }], { what: 'checkpoint item id' });
     }
     return execute(
       this.#transport,

@@ -1,4 +1,5 @@
 import { CsbsValidationError } from './errors/other-errors.js';
+import { encodePathSegment } from './path-segment.js';
 
 export type Cloud = 'huaweicloud' | 'otc';
 
@@ -71,5 +72,5 @@ function normaliseEndpoint(endpoint: string): string {
 
 /** `{base}/v1/{project_id}/{...segments}`, each segment percent-encoded. */
 export function apiUrl(base: string, projectId: string, ...segments: string[]): string {
-  return [base, 'v1', projectId, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
+  return [base, ...['v1', projectId, ...segments].map(encodePathSegment)].join('/');
 }

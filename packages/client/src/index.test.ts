@@ -12,6 +12,7 @@ describe('public API', () => {
         'CsbsConnectionError',
         'CsbsError',
         'CsbsNotFoundError',
+        'CsbsPaginationError',
         'CsbsPermissionDeniedError',
         'CsbsRateLimitError',
         'CsbsResponseValidationError',

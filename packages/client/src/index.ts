@@ -35,6 +35,7 @@ export {
 export { CsbsError } from './errors/base.js';
 export {
   CsbsConnectionError,
+  CsbsPaginationError,
   CsbsResponseValidationError,
   CsbsTimeoutError,
   CsbsValidationError,

@@ -59,7 +59,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     options.faults,
   );
-  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000 }, createRequestHandler(core));
+  const shutdown = new AbortController();
+  const server = createServer(
+    { keepAlive: true, keepAliveTimeout: 65_000 },
+    createRequestHandler(core, shutdown.signal),
+  );
   // Requests that are not HTTP at all still get a JSON answer, then the connection closes.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
@@ -89,6 +93,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     closing ??= new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();
+      // Requests waiting on injected latency would keep the process alive until it ends.
+      shutdown.abort();
     });
     return closing;
   };

@@ -259,4 +259,22 @@ describe('IAM password tokens (POST /v3/auth/tokens)', () => {
     expect(viaHttp.text).not.toContain(tokens.a);
     expect((viaHttp.body as { requests: unknown[] }).requests.length).toBe(log.length);
   });
+
+  it('keeps the secrets of other identity methods out of the log (Keystone token, Huawei AK/SK)', async () => {
+    const keystone = 'gAAAAA-keystone-token-secret-000000000001';
+    const ak = 'HWAKSECRETACCESSKEY0001';
+    const sk = 'hw-ak-sk-secret-key-value-000000000000001';
+    await postJson(`${emu.url}/v3/auth/tokens`, {
+      auth: {
+        identity: { methods: ['token'], token: { id: keystone } },
+        scope: { project: { id: projectA } },
+      },
+    });
+    await postJson(`${emu.url}/v3/auth/tokens`, {
+      auth: { identity: { methods: ['hw_ak_sk'], hw_ak_sk: { access: { key: ak }, secret: { key: sk } } } },
+    });
+    const viaHttp = await get(`${emu.url}/__emulator/requests`);
+    for (const secret of [keystone, ak, sk]) expect(viaHttp.text).not.toContain(secret);
+    expect(viaHttp.text).toContain('"methods":["token"]');
+  });
 });

@@ -83,6 +83,13 @@ describe('paging walks', () => {
   it('serves a limit above 1000 as 1000', async () => {
     const res = await get(`${emu.url}/v1/${demo.projectId}/checkpoint_items?limit=5000`, demo.token);
     expect(ids(res.body)).toHaveLength(1000);
+    // Past 2^53 too: still digits, still "more than a page".
+    const huge = await get(
+      `${emu.url}/v1/${demo.projectId}/checkpoint_items?limit=99999999999999999999`,
+      demo.token,
+    );
+    expect(huge.status).toBe(200);
+    expect(ids(huge.body)).toHaveLength(1000);
     expect(res.body).toHaveProperty('checkpoint_items_links');
   });
 

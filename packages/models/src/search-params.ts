@@ -30,7 +30,9 @@ function fromSearchParams<T>(
     if (!keys.has(name) || name in raw) continue;
     if (integerParams.has(name)) {
       if (!/^[0-9]+$/.test(value)) issues.push({ path: name, message: 'must be a whole number' });
-      else raw[name] = Number(value);
+      // Digits past 2^53 are still a whole number: a larger `limit` is served as the page
+      // cap and a larger `offset` is past every record, so the largest safe one means the same.
+      else raw[name] = Math.min(Number(value), Number.MAX_SAFE_INTEGER);
     } else if (booleanParams.has(name)) {
       const flag = booleanWords[value.toLowerCase()];
       if (flag === undefined) issues.push({ path: name, message: 'must be true or false' });

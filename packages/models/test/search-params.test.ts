@@ -22,6 +22,15 @@ describe('listCheckpointItemsQueryFromSearchParams', () => {
     ['start_time=2017-04-18T01:21:52.701973', { start_time: '2017-04-18T01:21:52.701973' }],
     ['foo=bar&limit=5&__proto__=x', { limit: 5 }],
     ['limit=5&limit=7', { limit: 5 }],
+    // Past 2^53 the digits still mean "more than a page": served as the cap, not refused.
+    ['limit=99999999999999999999', { limit: Number.MAX_SAFE_INTEGER }],
+    [
+      'limit=9007199254740993&offset=123456789012345678901234567890',
+      {
+        limit: Number.MAX_SAFE_INTEGER,
+        offset: Number.MAX_SAFE_INTEGER,
+      },
+    ],
     ['marker=abc&az=eu-de-01', { marker: 'abc', az: 'eu-de-01' }],
   ])('reads %j', (search, query) => {
     expect(list(search)).toEqual({ ok: true, query });

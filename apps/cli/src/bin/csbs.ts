@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { run } from '../run.js';
+// Only the version check is imported statically: on an older Node, the modules behind the
+// CLI (undici) crash while loading, so the rest is imported after the check has passed.
+import { unsupportedNodeMessage } from './node-support.js';
 
-// `csbs backups list | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-// Exit through exitCode, not process.exit(), so that stdout is flushed before we go.
-process.exitCode = await run(process.argv.slice(2));
+const unsupported = unsupportedNodeMessage(process.versions.node);
+if (unsupported !== undefined) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exit(2);
+}
+await import('./main.js');

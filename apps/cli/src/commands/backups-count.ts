@@ -11,6 +11,6 @@ export const run: CommandHandler = async (ctx, flags) => {
   const count = await withClient(ctx, flags, (client) => client.countCheckpointItems(filters));
   const text = bareNumber(flags, setup.format)
     ? `${count}\n`
-    : renderSingleRecord({ count }, setup.format, setup.fields);
+    : renderSingleRecord({ count }, setup.format, setup.fields, undefined, setup);
   await writeChunk(ctx.io.stdout, text);
 };

@@ -1,6 +1,8 @@
 import type { CheckpointItem, TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery } from '@csbs-kit/tag-query';
 import { withClient } from '../client-factory.js';
+import { dumbTerminal } from '../context.js';
+import { CliUsageError } from '../errors.js';
 import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
 import type { CommandHandler } from '../program.js';
@@ -13,20 +15,28 @@ import { selectorFlag } from './selector-flag.js';
 export const defaultMax = 50;
 const maxPageSize = 1000;
 
-/** How far a listing walks: every page with `--all`, else up to `--max` (default 50). */
+/**
+ * How far a listing walks: every page with `--all`, else up to `--max` (default 50). Like
+ * `query`'s `--limit`, `--max` is a window that `--all` replaces, so giving both is refused.
+ * Without a selector one backup more than the cap is asked for, to know whether more exist.
+ */
 export function listingPlan(flags: Record<string, unknown>): { cap: number | undefined; pageSize: number } {
   const max = wholeNumberFlag('--max', flags.max, { min: 1 });
   const pageSize = wholeNumberFlag('--page-size', flags.pageSize, { min: 1, max: maxPageSize });
+  if (flags.all === true && max !== undefined)
+    throw new CliUsageError('--max', 'cannot be combined with --all');
   const cap = flags.all === true ? undefined : (max ?? defaultMax);
-  return { cap, pageSize: pageSize ?? Math.min(maxPageSize, cap ?? maxPageSize) };
+  return { cap, pageSize: pageSize ?? Math.min(maxPageSize, cap === undefined ? maxPageSize : cap + 1) };
 }
+
+const backups = (n: number) => `${formatCount(n)} backup${n === 1 ? '' : 's'}`;
 
 export const run: CommandHandler = async (ctx, flags) => {
   const filters = listingFilters(flags);
   const sort = sortFlag(flags.sort);
   const selector: TagQuery | undefined = selectorFlag(flags.selector);
   const { cap, pageSize } = listingPlan(flags);
-  const setup = outputSetup(ctx, flags);
+  const setup = outputSetup(ctx, flags, 'checkpoint-item');
 
   keepYoungGenerationSmall();
   await withClient(ctx, flags, async (client) => {
@@ -35,13 +45,14 @@ export const run: CommandHandler = async (ctx, flags) => {
     const params = {
       ...filters,
       ...(sort ? { sort } : {}),
-      ...(cap !== undefined && !selector ? { limit: cap } : {}),
+      ...(cap !== undefined && !selector ? { limit: cap + 1 } : {}),
     };
     const writer = recordWriter(ctx, setup, 'checkpoint-item', { streamJson: cap === undefined });
     const progress = new Progress(ctx.io.stderr, {
       // Worth drawing when the walk spans pages: --all, a large --max, or a selector scan.
       enabled:
         ctx.io.stderr.isTTY === true &&
+        !dumbTerminal(ctx.io) &&
         !flags.quiet &&
         (cap === undefined || cap > pageSize || selector !== undefined),
     });
@@ -56,25 +67,27 @@ export const run: CommandHandler = async (ctx, flags) => {
             matchesTagQuery(selector, { name: item.name ?? '', tags: item.tags ?? [] }),
           );
         if (cap !== undefined && written + batch.length >= cap) {
-          // More may exist when this page had more than fits, or another page follows.
-          capped = written + batch.length > cap || page.nextMarker !== undefined;
+          // Without a selector one more than the cap was asked for, so more exist exactly
+          // when it came; a selector scan only knows that another page follows.
+          capped = written + batch.length > cap || (selector !== undefined && page.nextMarker !== undefined);
           batch = batch.slice(0, cap - written);
         }
         await writer.write(batch);
         written += batch.length;
         if (cap !== undefined && written >= cap) break;
       }
+    } catch (error) {
+      // What reached stdout stays valid in its format (a JSON array is closed); the error
+      // still ends the command with its exit code.
+      await writer.abort();
+      throw error;
     } finally {
       progress.done();
     }
     await writer.end();
     if (written === 0 && setup.format === 'table') notice(ctx, flags, 'No backups found.');
     if (capped) {
-      notice(
-        ctx,
-        flags,
-        `csbs: showing the first ${formatCount(written)} backups; use --max N or --all for more`,
-      );
+      notice(ctx, flags, `csbs: showing the first ${backups(written)}; use --max N or --all for more`);
     }
   });
 };

@@ -59,10 +59,16 @@ describe('paging plans', () => {
     expect(() => queryPaging({ limit: '0' })).toThrow('--limit: must be 1 or more (got 0)');
   });
 
-  it('list: the newest 50 by default, --max, or everything', () => {
-    expect(listingPlan({})).toEqual({ cap: 50, pageSize: 50 });
+  it('list: the newest 50 by default (one more asked, to know if more exist), --max, or everything', () => {
+    expect(listingPlan({})).toEqual({ cap: 50, pageSize: 51 });
+    expect(listingPlan({ max: '999' })).toEqual({ cap: 999, pageSize: 1000 });
     expect(listingPlan({ max: '5000' })).toEqual({ cap: 5000, pageSize: 1000 });
     expect(listingPlan({ all: true })).toEqual({ cap: undefined, pageSize: 1000 });
     expect(listingPlan({ all: true, pageSize: '10' })).toEqual({ cap: undefined, pageSize: 10 });
+  });
+
+  it('one rule for both commands: a window (--max, --limit) cannot be combined with --all', () => {
+    expect(() => listingPlan({ all: true, max: '5' })).toThrow('--max: cannot be combined with --all');
+    expect(() => queryPaging({ all: true, limit: '5' })).toThrow('--limit: cannot be combined with --all');
   });
 });

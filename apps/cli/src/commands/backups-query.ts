@@ -1,5 +1,6 @@
 import type { Resource, TagQuery } from '@csbs-kit/models';
 import { withClient } from '../client-factory.js';
+import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
 import { keepYoungGenerationSmall } from '../memory-tuning.js';
@@ -57,13 +58,13 @@ export function queryPaging(flags: Record<string, unknown>): {
 
 export const run: CommandHandler = async (ctx, flags) => {
   const query = await queryConditions(flags, ctx.io.stdin, ctx.io.cwd);
-  const setup = outputSetup(ctx, flags);
+  const setup = outputSetup(ctx, flags, flags.count === true ? undefined : 'resource');
 
   if (flags.count === true) {
     const total = await withClient(ctx, flags, (client) => client.countResources(query));
     const text = bareNumber(flags, setup.format)
       ? `${total}\n`
-      : renderSingleRecord({ total_count: total }, setup.format, setup.fields);
+      : renderSingleRecord({ total_count: total }, setup.format, setup.fields, undefined, setup);
     await writeChunk(ctx.io.stdout, text);
     return;
   }
@@ -73,7 +74,11 @@ export const run: CommandHandler = async (ctx, flags) => {
   await withClient(ctx, flags, async (client) => {
     const writer = recordWriter(ctx, setup, 'resource', { streamJson: limit === undefined });
     const progress = new Progress(ctx.io.stderr, {
-      enabled: ctx.io.stderr.isTTY === true && !flags.quiet && (limit === undefined || limit > pageSize),
+      enabled:
+        ctx.io.stderr.isTTY === true &&
+        !dumbTerminal(ctx.io) &&
+        !flags.quiet &&
+        (limit === undefined || limit > pageSize),
     });
     let total = 0;
     let written = 0;
@@ -87,6 +92,9 @@ export const run: CommandHandler = async (ctx, flags) => {
         await writer.write(batch);
         written += batch.length;
       }
+    } catch (error) {
+      await writer.abort();
+      throw error;
     } finally {
       progress.done();
     }

@@ -5,7 +5,7 @@ import { loadSettings } from '../settings/load-settings.js';
 import { notice, outputSetup, recordWriter } from './output-setup.js';
 
 export const run: CommandHandler = async (ctx, flags) => {
-  const setup = outputSetup(ctx, flags);
+  const setup = outputSetup(ctx, flags, 'setting');
   const settings = await loadSettings(flags as Record<string, unknown>, ctx.io);
   rememberSecrets(ctx, settings);
   const rows = describeSettings(settings);

@@ -7,6 +7,7 @@ import {
   defaultCsvFields,
   type RecordKind,
 } from '../output/columns.js';
+import { backupOfResource, checkFieldNames } from '../output/field-vocabulary.js';
 import { parseFieldList } from '../output/fields.js';
 import { chooseOutputFormat } from '../output/output-format.js';
 import { createRecordWriter, type RecordWriter } from '../output/record-writer.js';
@@ -16,17 +17,27 @@ export interface OutputSetup {
   format: OutputFormat;
   fields: string[] | undefined;
   bold: ((s: string) => string) | undefined;
+  /** CSV: `--no-escape-formulas` turns off the leading `'` on formula cells. */
+  escapeFormulas: boolean;
 }
 
-/** `-o` and `--fields`, checked before any request. */
-export function outputSetup(ctx: CommandContext, flags: GlobalFlags & Record<string, unknown>): OutputSetup {
+/**
+ * `-o` and `--fields`, checked before any request. `kind` is what the command prints; a
+ * count has no field vocabulary (its one key is picked as given).
+ */
+export function outputSetup(
+  ctx: CommandContext,
+  flags: GlobalFlags & Record<string, unknown>,
+  kind?: RecordKind,
+): OutputSetup {
   const format = chooseOutputFormat(
     typeof flags.output === 'string' ? flags.output : undefined,
     ctx.io.stdout.isTTY === true,
   );
   const fields = typeof flags.fields === 'string' ? parseFieldList(flags.fields) : undefined;
+  if (fields && kind) checkFieldNames(fields, kind);
   const bold = colorEnabled(ctx.io, flags, 'stdout') ? pc.createColors(true).bold : undefined;
-  return { format, fields, bold };
+  return { format, fields, bold, escapeFormulas: flags.escapeFormulas !== false };
 }
 
 function columnsFor(setup: OutputSetup, kind: RecordKind): Column[] {
@@ -48,6 +59,8 @@ export function recordWriter(
     columns: columnsFor(setup, kind),
     fields: setup.fields,
     streamJson: options.streamJson,
+    escapeFormulas: setup.escapeFormulas,
+    view: kind === 'resource' ? backupOfResource : undefined,
     ...(setup.bold ? { bold: setup.bold } : {}),
   });
 }

@@ -33,13 +33,17 @@ export const checkpointItemColumns: Column[] = [
   { header: 'CREATED', path: 'created_at', human: formatListingTime },
 ];
 
+/**
+ * `backups query` rows, read from the resource as its backup (`backupOfResource`), so the
+ * paths and headers are those of `backups list` and `--fields id,name,status` shows them.
+ */
 export const resourceColumns: Column[] = [
-  { header: 'ID', path: 'resource_id' },
-  { header: 'NAME', path: 'resource_name' },
-  { header: 'STATUS', path: 'resource_detail.status' },
-  { header: 'AZ', path: 'resource_detail.extend_info.resource_az' },
-  { header: 'SIZE', path: 'resource_detail.extend_info.size', human: formatSizeMb },
-  { header: 'CREATED', path: 'resource_detail.created_at', human: formatListingTime },
+  { header: 'ID', path: 'id' },
+  { header: 'NAME', path: 'name' },
+  { header: 'STATUS', path: 'status' },
+  { header: 'AZ', path: 'extend_info.resource_az' },
+  { header: 'SIZE', path: 'extend_info.size', human: formatSizeMb },
+  { header: 'CREATED', path: 'created_at', human: formatListingTime },
   { header: 'TAGS', path: 'tags' },
 ];
 
@@ -58,16 +62,8 @@ export const checkpointItemCsvFields = [
   'tags',
 ];
 
-export const resourceCsvFields = [
-  'resource_id',
-  'resource_name',
-  'resource_detail.status',
-  'resource_detail.resource_id',
-  'resource_detail.extend_info.resource_az',
-  'resource_detail.extend_info.size',
-  'resource_detail.created_at',
-  'tags',
-];
+/** The same backup fields for a query's resources (read as their backup). */
+export const resourceCsvFields = checkpointItemCsvFields;
 
 export type RecordKind = 'checkpoint-item' | 'resource' | 'setting';
 

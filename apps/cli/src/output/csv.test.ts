@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRow } from './csv.js';
+import { csvField, csvRow, neutraliseFormula } from './csv.js';
 
 /** A small RFC 4180 reader, written independently of the writer, to check round trips. */
 function parseCsv(text: string): string[][] {
@@ -58,5 +58,21 @@ describe('csv', () => {
       ),
       { verbose: true },
     );
+  });
+
+  it.each([
+    ['=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['-2+3+cmd|x', "'-2+3+cmd|x"],
+    ['@SUM(1+1)', "'@SUM(1+1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['-', "'-"],
+  ])('neutralises the formula cell %j as OWASP says', (cell, safe) => {
+    expect(neutraliseFormula(cell)).toBe(safe);
+  });
+
+  it.each(['-1', '+2.5', '-3e4', 'nightly', 'a=b', '', "'quoted"])('leaves %j as it is', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(cell);
   });
 });

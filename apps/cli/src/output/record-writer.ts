@@ -1,21 +1,24 @@
-import { stringify } from 'yaml';
 import { type OutputStream, writeChunk } from '../io.js';
 import type { OutputFormat } from '../vocabulary.js';
 import type { Column } from './columns.js';
-import { csvRow } from './csv.js';
+import { csvRow, neutraliseFormula } from './csv.js';
 import { cellText, pickFields, valueAt } from './fields.js';
-import { renderTable } from './table.js';
+import { createJsonWriter } from './json.js';
+import { createTableWriter } from './table.js';
+import { stringifyYaml } from './yaml.js';
 
 /**
  * Writes a stream of records in one format. `write` takes a batch (a page) so that a
- * million-item walk costs one `write()` per page; streaming formats write at once and
- * honour backpressure, buffered ones (table, yaml, a one-page json) write at `end`, so an
- * error half-way leaves their output empty.
+ * million-item walk costs one `write()` per page; streaming formats (ndjson, csv, table,
+ * an `--all` json) write at once and honour backpressure, buffered ones (yaml, a one-window
+ * json) write at `end`, so an error half-way leaves their output empty.
  */
 export interface RecordWriter {
   write(batch: readonly unknown[]): Promise<void>;
   /** Finishes the output; returns how many records were written. */
   end(): Promise<number>;
+  /** After a failure: leaves what reached the stream parseable in its format (closes a JSON array). */
+  abort(): Promise<void>;
 }
 
 export interface RecordWriterOptions {
@@ -27,16 +30,20 @@ export interface RecordWriterOptions {
   fields?: readonly string[] | undefined;
   /** JSON: write the array as records arrive instead of at the end. */
   streamJson?: boolean;
+  /** CSV: neutralise formula cells (`=…`, `+…`, `-…`, `@…`) with a leading `'`; on unless false. */
+  escapeFormulas?: boolean;
+  /**
+   * How table and CSV columns and `--fields` see a record (a query's resource as its
+   * backup); JSON, NDJSON and YAML without `--fields` keep the record as received.
+   */
+  view?: ((record: unknown) => unknown) | undefined;
   bold?: (s: string) => string;
-}
-
-function indentJson(record: unknown): string {
-  return `  ${JSON.stringify(record, null, 2).replaceAll('\n', '\n  ')}`;
 }
 
 export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const { stream, columns, fields } = options;
-  const project = fields ? (r: unknown) => pickFields(r, fields) : (r: unknown) => r;
+  const view = options.view ?? ((r: unknown) => r);
+  const project = fields ? (r: unknown) => pickFields(view(r), fields) : (r: unknown) => r;
   let count = 0;
 
   switch (options.format) {
@@ -51,15 +58,20 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
         async end() {
           return count;
         },
+        async abort() {},
       };
     case 'csv': {
       // The header goes out with the first batch, or alone at the end of an empty listing.
       let header = csvRow(columns.map((c) => c.path));
+      const cell = options.escapeFormulas === false ? (t: string) => t : neutraliseFormula;
       return {
         async write(batch) {
           let chunk = header;
           header = '';
-          for (const record of batch) chunk += csvRow(columns.map((c) => cellText(valueAt(record, c.path))));
+          for (const record of batch) {
+            const seen = view(record);
+            chunk += csvRow(columns.map((c) => cell(cellText(valueAt(seen, c.path)))));
+          }
           count += batch.length;
           await writeChunk(stream, chunk);
         },
@@ -68,32 +80,16 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
           header = '';
           return count;
         },
+        // Every row went out whole, so the lines so far are valid CSV as they are.
+        async abort() {},
       };
     }
     case 'json': {
-      if (options.streamJson) {
-        return {
-          async write(batch) {
-            let chunk = '';
-            for (const record of batch)
-              chunk += `${count++ === 0 ? '[\n' : ',\n'}${indentJson(project(record))}`;
-            await writeChunk(stream, chunk);
-          },
-          async end() {
-            await writeChunk(stream, count === 0 ? '[]\n' : '\n]\n');
-            return count;
-          },
-        };
-      }
-      const records: unknown[] = [];
+      const json = createJsonWriter({ stream, streamed: options.streamJson === true });
       return {
-        async write(batch) {
-          for (const record of batch) records.push(project(record));
-        },
-        async end() {
-          await writeChunk(stream, `${JSON.stringify(records, null, 2)}\n`);
-          return records.length;
-        },
+        write: (batch) => json.write(batch.map(project)),
+        end: () => json.end(),
+        abort: () => json.abort(),
       };
     }
     case 'yaml': {
@@ -103,37 +99,19 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
           for (const record of batch) records.push(project(record));
         },
         async end() {
-          await writeChunk(stream, records.length === 0 ? '[]\n' : stringify(records));
+          await writeChunk(stream, records.length === 0 ? '[]\n' : stringifyYaml(records));
           return records.length;
         },
+        async abort() {},
       };
     }
     case 'table': {
-      const rows: string[][] = [];
+      const table = createTableWriter({ stream, columns, bold: options.bold });
+      // Rows already printed stay: a table is for people, and it is complete row by row.
       return {
-        async write(batch) {
-          for (const record of batch) {
-            rows.push(
-              columns.map((c) => {
-                const value = valueAt(record, c.path);
-                return c.human ? c.human(value) : cellText(value);
-              }),
-            );
-          }
-        },
-        async end() {
-          if (rows.length > 0) {
-            await writeChunk(
-              stream,
-              renderTable(
-                columns.map((c) => c.header),
-                rows,
-                options.bold,
-              ),
-            );
-          }
-          return rows.length;
-        },
+        write: (batch) => table.write(options.view ? batch.map(options.view) : batch),
+        end: () => table.end(),
+        abort: async () => {},
       };
     }
   }

@@ -1,9 +1,9 @@
-import { stringify } from 'yaml';
 import type { OutputFormat } from '../vocabulary.js';
-import { csvRow } from './csv.js';
+import { csvRow, neutraliseFormula } from './csv.js';
 import { cellText, leafPaths, pickFields, valueAt } from './fields.js';
 import { formatListingTime, formatSizeMb } from './human.js';
 import { renderKeyValues } from './table.js';
+import { stringifyYaml } from './yaml.js';
 
 const timeKey = /(^|\.)(created_at|updated_at|protected_at|expired_at|finished_at)$/;
 
@@ -26,6 +26,7 @@ export function renderSingleRecord(
   format: OutputFormat,
   fields?: readonly string[],
   bold?: (s: string) => string,
+  options: { escapeFormulas?: boolean } = {},
 ): string {
   const shown = fields ? pickFields(record, fields) : record;
   switch (format) {
@@ -34,10 +35,11 @@ export function renderSingleRecord(
     case 'ndjson':
       return `${JSON.stringify(shown)}\n`;
     case 'yaml':
-      return stringify(shown);
+      return stringifyYaml(shown);
     case 'csv': {
       const paths = fields ?? leafPaths(shown);
-      return csvRow(paths) + csvRow(paths.map((p) => cellText(valueAt(shown, p))));
+      const cell = options.escapeFormulas === false ? (t: string) => t : neutraliseFormula;
+      return csvRow(paths) + csvRow(paths.map((p) => cell(cellText(valueAt(shown, p)))));
     }
     case 'table': {
       const paths = fields ?? leafPaths(shown);

@@ -1,3 +1,4 @@
+import { maskUrlUserinfo } from '../mask-url.js';
 import { chooseAuthKind } from './credentials.js';
 import type { Settings } from './resolve-settings.js';
 import { secretSettings, settingNames } from './setting-names.js';
@@ -15,7 +16,9 @@ export function describeSettings(settings: Settings): SettingRow[] {
   const rows: SettingRow[] = settingNames.map((name) => {
     const value = settings[name];
     if (!value) return { setting: name, value: '', source: 'not set' };
-    return { setting: name, value: secretSettings.has(name) ? '****' : value.value, source: value.source };
+    // A URL may carry `user:password@`: masked like the secrets, in every format.
+    const shown = secretSettings.has(name) ? '****' : maskUrlUserinfo(value.value);
+    return { setting: name, value: shown, source: value.source };
   });
   const kind = chooseAuthKind(settings);
   // The auth row points at the setting that decided the kind, so a surprise is easy to trace.

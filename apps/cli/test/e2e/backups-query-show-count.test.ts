@@ -110,7 +110,7 @@ describe('csbs backups query', () => {
     );
   });
 
-  it('-o table shows the tags; -o csv the raw columns', async () => {
+  it('-o table shows the tags; -o csv the raw columns of the list, one vocabulary', async () => {
     const t = await runCsbs(
       ['backups', 'query', '--selector', selector, '--limit', '2', '-o', 'table', '-q'],
       { env },
@@ -121,7 +121,7 @@ describe('csbs backups query', () => {
       env,
     });
     expect(c.stdout.split('\n')[0]).toBe(
-      'resource_id,resource_name,resource_detail.status,resource_detail.resource_id,resource_detail.extend_info.resource_az,resource_detail.extend_info.size,resource_detail.created_at,tags',
+      'id,name,status,resource_id,resource_type,extend_info.resource_name,extend_info.resource_az,extend_info.size,created_at,updated_at,tags',
     );
     expect(c.stdout.split('\n')[1]).toMatch(new RegExp(`^${matching()[0]!.id},`));
   });

@@ -21,7 +21,7 @@ async function inTerminal(commandLine: string, env: Record<string, string>): Pro
       : ['-qec', commandLine, '/dev/null'];
   const child = spawn('script', args, {
     cwd: await tempDir(),
-    env: { PATH: process.env.PATH ?? '', HOME: await tempDir(), NO_COLOR: '1', TERM: 'dumb', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: await tempDir(), NO_COLOR: '1', TERM: 'xterm', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -59,6 +59,14 @@ describe('progress on a terminal', () => {
     const shown = await inTerminal(
       `"${process.execPath}" "${csbsBin}" backups list --all --page-size 100 -q -o ndjson > /dev/null`,
       tokenEnv(emulator.url),
+    );
+    expect(shown).toBe('');
+  });
+
+  it('draws nothing on TERM=dumb, which cannot redraw a line', async () => {
+    const shown = await inTerminal(
+      `"${process.execPath}" "${csbsBin}" backups list --all --page-size 100 -o ndjson > /dev/null`,
+      { ...tokenEnv(emulator.url), TERM: 'dumb' },
     );
     expect(shown).toBe('');
   });

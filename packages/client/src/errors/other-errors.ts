@@ -104,3 +104,37 @@ export class CsbsResponseValidationError extends CsbsError {
     defineClientError(CsbsResponseValidationError, 'CsbsResponseValidationError');
   }
 }
+
+/**
+ * A listing walk that would never end: the server answered a page that does not move past
+ * the marker sent, or that repeats an id already seen at the edge of an earlier page (a
+ * server that ignores `marker`, or loops). Thrown instead of handing out the repeated page.
+ */
+export class CsbsPaginationError extends CsbsError {
+  /** `marker-not-advancing`: the page ends (or starts) with the marker sent; `repeated-page`: an edge id came back. */
+  readonly reason: 'marker-not-advancing' | 'repeated-page';
+  /** The marker of the request whose page repeated. */
+  readonly marker: string | undefined;
+  /** The id that came back. */
+  readonly repeatedId: string;
+
+  constructor(details: {
+    reason: 'marker-not-advancing' | 'repeated-page';
+    marker: string | undefined;
+    repeatedId: string;
+  }) {
+    super(
+      'CSBS_PAGINATION_LOOP',
+      details.reason === 'marker-not-advancing'
+        ? `the listing did not move past marker "${details.marker}": the server repeats a page; stopped`
+        : `the listing repeated backup "${details.repeatedId}" from an earlier page (marker "${details.marker}"); stopped`,
+    );
+    this.reason = details.reason;
+    this.marker = details.marker;
+    this.repeatedId = details.repeatedId;
+  }
+
+  static {
+    defineClientError(CsbsPaginationError, 'CsbsPaginationError');
+  }
+}

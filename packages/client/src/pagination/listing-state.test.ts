@@ -63,13 +63,30 @@ describe('listing paging state', () => {
   });
 
   it('stops on an empty page and on a short page', () => {
-    const request = firstListingRequest({}, 3);
-    expect(nextListingRequest(request, [])).toBeUndefined();
-    expect(nextListingRequest(request, [{ id: 'a' }, { id: 'b' }])).toBeUndefined();
-    expect(nextListingRequest(request, [{ id: 'a' }, { id: 'b' }, { id: 'c' }])?.query).toEqual({
+    // A fresh walk each time: the edges a walk has seen are part of its state.
+    const request = () => firstListingRequest({}, 3);
+    expect(nextListingRequest(request(), [])).toBeUndefined();
+    expect(nextListingRequest(request(), [{ id: 'a' }, { id: 'b' }])).toBeUndefined();
+    expect(nextListingRequest(request(), [{ id: 'a' }, { id: 'b' }, { id: 'c' }])?.query).toEqual({
       marker: 'c',
       limit: 3,
     });
+  });
+
+  it('refuses a page that does not move past the marker or repeats an edge id', () => {
+    const first = firstListingRequest({}, 2);
+    const second = nextListingRequest(first, [{ id: 'a' }, { id: 'b' }])!;
+    expect(() => nextListingRequest(second, [{ id: 'a' }, { id: 'b' }])).toThrow(
+      expect.objectContaining({ code: 'CSBS_PAGINATION_LOOP', reason: 'marker-not-advancing', marker: 'b' }),
+    );
+    expect(() => nextListingRequest(second, [{ id: 'b' }, { id: 'c' }])).toThrow(
+      expect.objectContaining({ reason: 'marker-not-advancing' }),
+    );
+    const third = nextListingRequest(second, [{ id: 'c' }, { id: 'd' }])!;
+    expect(() => nextListingRequest(third, [{ id: 'x' }, { id: 'a' }])).toThrow(
+      expect.objectContaining({ reason: 'repeated-page', repeatedId: 'a' }),
+    );
+    expect(nextListingRequest(third, [{ id: 'e' }])).toBeUndefined();
   });
 
   it('keeps the caller marker for the first page and replaces it later', () => {

@@ -1,4 +1,5 @@
 import { type CheckpointItem, type ListCheckpointItemsQuery, listingLimits } from '@csbs-kit/models';
+import { CsbsPaginationError } from '../errors/other-errors.js';
 
 /** One page request of a listing walk. */
 export interface ListingPageRequest {
@@ -7,6 +8,11 @@ export interface ListingPageRequest {
   /** Items still wanted after this page's request, before it answered; `undefined` = all. */
   remaining: number | undefined;
   pageSize: number;
+  /**
+   * The ids at the edges (first and last item) of the pages this walk has received: two
+   * per page, shared by the walk's requests, so that a page that comes back is noticed.
+   */
+  seenEdges: Set<string>;
 }
 
 /**
@@ -21,6 +27,7 @@ export function firstListingRequest(params: ListCheckpointItemsQuery, pageSize: 
     query: { ...rest, limit: limit === undefined ? size : Math.min(size, limit) },
     remaining: limit,
     pageSize: size,
+    seenEdges: new Set(),
   };
 }
 
@@ -34,8 +41,30 @@ export function nextListingRequest(
   request: ListingPageRequest,
   items: readonly CheckpointItem[],
 ): ListingPageRequest | undefined {
+  const first = items[0];
   const last = items.at(-1);
-  return last === undefined ? undefined : followingRequest(request, items.length, last.id);
+  if (first === undefined || last === undefined) return undefined;
+  checkPageAdvances(request, first.id, last.id);
+  return followingRequest(request, items.length, last.id);
+}
+
+/**
+ * Throws when a page cannot be new: it starts or ends with the marker that was sent, or an
+ * edge id was an edge of an earlier page. Items follow the marker in a fixed order, so a
+ * new page never holds either; checking the edges catches a server that ignores `marker`
+ * or cycles between pages, at two ids of memory per page.
+ */
+function checkPageAdvances(request: ListingPageRequest, firstId: string, lastId: string): void {
+  const marker = request.query.marker;
+  if (marker !== undefined && (firstId === marker || lastId === marker)) {
+    throw new CsbsPaginationError({ reason: 'marker-not-advancing', marker, repeatedId: marker });
+  }
+  for (const id of [firstId, lastId]) {
+    if (request.seenEdges.has(id))
+      throw new CsbsPaginationError({ reason: 'repeated-page', marker, repeatedId: id });
+  }
+  request.seenEdges.add(firstId);
+  request.seenEdges.add(lastId);
 }
 
 /**
@@ -67,6 +96,7 @@ function followingRequest(
     },
     remaining,
     pageSize: request.pageSize,
+    seenEdges: request.seenEdges,
   };
 }
 

@@ -1,6 +1,7 @@
 import { EmulatorDataError, EmulatorOptionsError } from '../errors.js';
 import { startEmulator } from '../start-emulator.js';
 import type { DemoCredentials } from '../types.js';
+import { bindWarning } from './bind-warning.js';
 import { parseCliArgs, usage } from './parse-cli-args.js';
 
 export interface CliIo {
@@ -75,6 +76,8 @@ export async function runEmulatorCli(argv: string[], io: CliIo = {}): Promise<nu
     return 1;
   }
   stdout.write(`csbs-emulator listening on ${emulator.url}\n`);
+  const warning = bindWarning(command.options.host ?? '127.0.0.1');
+  if (warning !== undefined) stderr.write(`${warning}\n`);
   if (emulator.demo) stdout.write(describeDemo(emulator.url, emulator.demo));
   await (io.stopSignal ?? signal?.promise);
   signal?.dispose();

@@ -7,8 +7,15 @@ const secretHeaders = new Set([
   'proxy-authorization',
   'cookie',
 ]);
-/** Body fields whose string values are secrets (passwords, keys, tokens). */
+/** Body fields that hold secrets in any request body (passwords, keys, tokens). */
 const secretFields = new Set(['password', 'secret_key', 'secret', 'token', 'security_token', 'access_key']);
+/**
+ * In an auth body (`{"auth": …}`, as posted to `/v3/auth/tokens`) every field whose name
+ * says password, secret, token or key is a secret, whatever identity method carries it:
+ * Keystone `token.id`, Huawei `hw_ak_sk.secret.key`, `totp.passcode`, and methods not yet
+ * written. Matching by structure instead of a list of paths keeps the next method redacted too.
+ */
+const authSecretName = /password|secret|token|key|passcode/i;
 
 export const redacted = '[REDACTED]';
 
@@ -27,14 +34,36 @@ export function redactHeaders(
   return out;
 }
 
-/** A copy of a JSON value with every secret field's string value replaced. */
-export function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
-  if (typeof value !== 'object' || value === null) return value;
+/**
+ * Inside a secret's value, these name who is authenticating rather than prove it (the
+ * `password` method's `user: {name, domain, password}`): they are read by the normal rule
+ * again, so a log still says which user logged in.
+ */
+const identifyingFields = new Set(['user', 'domain', 'project']);
+
+/** `insideSecret`: every leaf is replaced (`token: {id: "[REDACTED]"}`), the shape kept. */
+function redactFields(value: unknown, isSecret: (name: string) => boolean, insideSecret: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactFields(item, isSecret, insideSecret));
+  if (typeof value !== 'object' || value === null)
+    return insideSecret && value !== null && typeof value !== 'boolean' ? redacted : value;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    out[key] =
-      secretFields.has(key.toLowerCase()) && typeof field === 'string' ? redacted : redactBody(field);
+    const secret = isSecret(key) || (insideSecret && !identifyingFields.has(key.toLowerCase()));
+    out[key] = redactFields(field, isSecret, secret);
   }
   return out;
+}
+
+const isAuthBody = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'auth');
+
+/**
+ * A copy of a JSON body with its secrets replaced. An auth body loses every field named
+ * like a secret at any depth; other bodies (a tag query, where `key` is a tag key) lose
+ * the fields of `secretFields`.
+ */
+export function redactBody(value: unknown): unknown {
+  return isAuthBody(value)
+    ? redactFields(value, (name) => authSecretName.test(name), false)
+    : redactFields(value, (name) => secretFields.has(name.toLowerCase()), false);
 }

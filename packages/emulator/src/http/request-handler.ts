@@ -75,9 +75,10 @@ function decideFault(core: EmulatorCore, header: string | string[] | undefined):
  */
 export function createRequestHandler(
   core: EmulatorCore,
+  shutdown: AbortSignal,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(core, req, res).catch(() => {
+    handle(core, req, res, shutdown).catch(() => {
       if (!res.headersSent)
         sendError(res, new EmulatorHttpError(500, errorCodes.systemError, 'internal error'));
       else res.destroy();
@@ -85,7 +86,12 @@ export function createRequestHandler(
   };
 }
 
-async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  shutdown: AbortSignal,
+): Promise<void> {
   const started = performance.now();
   const requestId = randomUUID();
   res.setHeader('X-Request-Id', requestId);
@@ -134,7 +140,8 @@ async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerRespo
       return;
     }
     fault = decideFault(core, req.headers['x-emulator-fault']);
-    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    // Injected latency ends early when the emulator closes: a shutdown never waits on it.
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs, undefined, { signal: shutdown });
     if (fault.cut) {
       req.socket.destroy();
       return;
