@@ -7,7 +7,6 @@ import {
 } from '@csbs-kit/models';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
-import { itemPredicateOf } from '../store/item-filter.js';
 import type { ItemJsonCache } from '../store/item-json-cache.js';
 import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
 import { invalidParameter } from './invalid-parameter.js';
@@ -41,7 +40,7 @@ export function answerListing(
     marker: query.marker,
     offset: query.offset ?? 0,
     limit,
-    predicate: itemPredicateOf(query),
+    query,
   });
   if (page instanceof UnknownMarker) {
     throw invalidParameter('marker: no backup with this id in the listed project(s)');
@@ -64,9 +63,7 @@ export function answerCount(choose: ScopeChooser, params: URLSearchParams): stri
   const parsed = countCheckpointItemsQueryFromSearchParams(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const scope = choose(parsed.query.all_tenants === true);
-  const { all_tenants: _, ...filters } = parsed.query;
-  const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify({ count: scope.count(itemPredicateOf(parsed.query), key) });
+  return JSON.stringify({ count: scope.count(parsed.query) });
 }
 
 /** `GET …/checkpoint_items/{id}`: one backup of the project, else 404 `CSBS.3001`. */

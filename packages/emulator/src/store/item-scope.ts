@@ -1,18 +1,11 @@
-import { type CheckpointItem, type SortField, sortKeys, type TagQuery } from '@csbs-kit/models';
+import type { CheckpointItem, CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
 import { TagIndex } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
-import type { ItemPredicate } from './item-filter.js';
-import { buildSortView, findInView, probeOf, type SortView, viewOrderOf } from './sort-view.js';
+import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
+import { type ListingFields, ListingIndex } from './listing-index.js';
 
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
-/**
- * Every single-key order is built on load (each serves both directions, read forwards or
- * backwards). Orders of several keys are built on first use; at most this many are kept,
- * the least recently used dropped.
- */
-const maxMultiKeyViews = 4;
-const singleKeySpecs = new Set(sortKeys.map((key) => viewOrderOf([{ key, direction: 'asc' }]).spec));
 /** Tag-query answers kept per scope (per generation of the cache). */
 const cachedTagQueries = 256;
 
@@ -21,7 +14,7 @@ export interface ListPageRequest {
   marker?: string | undefined;
   offset: number;
   limit: number;
-  predicate: ItemPredicate | undefined;
+  query: CountCheckpointItemsQuery;
 }
 
 /** The marker does not name a backup of this scope. */
@@ -29,26 +22,44 @@ export class UnknownMarker {
   constructor(readonly marker: string) {}
 }
 
+/** The listing's fields of every item, as the index reads them. */
+function listingFieldsOf(items: readonly CheckpointItem[]): ListingFields {
+  const column = (read: (item: CheckpointItem) => string) => items.map(read);
+  return {
+    id: column((item) => item.id),
+    status: column((item) => textOf(item.status)),
+    resource_id: column((item) => textOf(item.resource_id)),
+    checkpoint_id: column((item) => textOf(item.checkpoint_id)),
+    resource_type: column((item) => textOf(item.resource_type)),
+    policy_id: column((item) => textOf(item.policy_id)),
+    az: column(azOf),
+    image_type: column(imageTypeOf),
+    name: column((item) => textOf(item.name)),
+    resource_name: column(resourceNameOf),
+    created_at: column((item) => normalizeTime(item.created_at)),
+    updated_at: column((item) => normalizeTime(item.updated_at)),
+    protected_at: column((item) => normalizeTime(item.protected_at)),
+  };
+}
+
 /**
  * The backups one request can see (a project, or every project for `all_tenants`), with the
- * indexes that answer listings and tag queries without a scan of every backup: sorted views
- * (a page is a binary search for the marker plus a forward read) and a TagIndex.
+ * indexes that answer listings, counts and tag queries without a scan of every backup: a
+ * ListingIndex (filters and sort orders) and a TagIndex.
  */
 export class ItemScope {
   readonly #items: CheckpointItem[];
-  readonly #byId = new Map<string, CheckpointItem>();
-  readonly #views = new Map<string, SortView>();
+  readonly #byId = new Map<string, number>();
+  #listing: ListingIndex | undefined;
   #tagIndex: TagIndex<CheckpointItem> | undefined;
-  // The data never changes while a scope lives, so answers can be kept: paging through one
-  // query asks for its total on every page, and the index's set operations over a million
-  // backups allocate enough to cost full collections when repeated.
+  // The data never changes while a scope lives, so tag-query answers can be kept: paging
+  // through one query asks for its total on every page.
   readonly #tagCounts = new GenerationalCache<string, number>(cachedTagQueries);
   readonly #tagPages = new GenerationalCache<string, CheckpointItem[]>(cachedTagQueries);
-  readonly #filterCounts = new GenerationalCache<string, number>(cachedTagQueries);
 
   constructor(items: readonly CheckpointItem[]) {
     this.#items = [...items];
-    for (const item of this.#items) this.#byId.set(item.id, item);
+    for (let row = 0; row < this.#items.length; row++) this.#byId.set(this.#items[row]!.id, row);
   }
 
   get size(): number {
@@ -60,18 +71,24 @@ export class ItemScope {
   }
 
   get(id: string): CheckpointItem | undefined {
-    return this.#byId.get(id);
+    const row = this.#byId.get(id);
+    return row === undefined ? undefined : this.#items[row];
   }
 
-  /** Builds the indexes the common requests need, so no request pays for them. */
+  /** Builds the indexes, so no request pays for them. */
   warm(): void {
     this.tagIndex();
-    for (const key of sortKeys) this.#view(viewOrderOf([{ key, direction: 'asc' }]));
+    this.#listingIndex();
   }
 
   tagIndex(): TagIndex<CheckpointItem> {
     this.#tagIndex ??= new TagIndex(this.#items);
     return this.#tagIndex;
+  }
+
+  #listingIndex(): ListingIndex {
+    this.#listing ??= new ListingIndex(listingFieldsOf(this.#items));
+    return this.#listing;
   }
 
   countTagQuery(query: TagQuery): number {
@@ -83,69 +100,19 @@ export class ItemScope {
     return this.#tagPages.get(key, () => this.tagIndex().select(query, { offset, limit }));
   }
 
-  #view(order: ReturnType<typeof viewOrderOf>): SortView {
-    const cached = this.#views.get(order.spec);
-    if (cached) {
-      this.#views.delete(order.spec);
-      this.#views.set(order.spec, cached);
-      return cached;
-    }
-    const view = buildSortView(this.#items, order);
-    this.#views.set(order.spec, view);
-    let multiKey = 0;
-    for (const spec of this.#views.keys()) if (!singleKeySpecs.has(spec)) multiKey++;
-    for (const spec of this.#views.keys()) {
-      if (multiKey <= maxMultiKeyViews) break;
-      if (!singleKeySpecs.has(spec)) {
-        this.#views.delete(spec);
-        multiKey--;
-      }
-    }
-    return view;
-  }
-
   /** One page of the listing; `UnknownMarker` when the marker is not in this scope. */
   listPage(request: ListPageRequest): CheckpointItem[] | UnknownMarker {
-    const order = viewOrderOf(request.sort);
-    const view = this.#view(order);
-    const positions = view.order;
-    const n = positions.length;
-    let start = 0;
+    let markerRow: number | undefined;
     if (request.marker !== undefined) {
-      const markerItem = this.#byId.get(request.marker);
-      if (!markerItem) return new UnknownMarker(request.marker);
-      const at = findInView(view, probeOf(markerItem, order));
-      start = (order.reversed ? n - 1 - at : at) + 1;
+      markerRow = this.#byId.get(request.marker);
+      if (markerRow === undefined) return new UnknownMarker(request.marker);
     }
-    const { predicate, limit } = request;
-    const page: CheckpointItem[] = [];
-    let skip = request.offset;
-    if (!predicate) {
-      start += skip;
-      skip = 0;
-    }
-    for (let r = start; r < n && page.length < limit; r++) {
-      const item = this.#items[positions[order.reversed ? n - 1 - r : r]!]!;
-      if (predicate && !predicate(item)) continue;
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      page.push(item);
-    }
-    return page;
+    const rows = this.#listingIndex().page({ ...request, markerRow });
+    return rows.map((row) => this.#items[row]!);
   }
 
-  /**
-   * How many backups pass the filters. A filtered count reads every backup once, so its
-   * answer is kept under `key`, a canonical text of the filters.
-   */
-  count(predicate: ItemPredicate | undefined, key: string): number {
-    if (!predicate) return this.#items.length;
-    return this.#filterCounts.get(key, () => {
-      let count = 0;
-      for (const item of this.#items) if (predicate(item)) count++;
-      return count;
-    });
+  /** How many backups pass the listing's filters. */
+  count(query: CountCheckpointItemsQuery): number {
+    return this.#listingIndex().count(query);
   }
 }
