@@ -1,13 +1,13 @@
-import type { CheckpointItem, CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
-import { TagIndex } from '@csbs-kit/tag-query';
+import type { CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
+import { type ResourceTagLike, TagIndex } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
-import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
-import { type ListingFields, ListingIndex } from './listing-index.js';
+import type { ItemRows } from './item-rows.js';
+import { ListingIndex } from './listing-index.js';
 
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
-/** Tag-query answers kept per scope (per generation of the cache). */
-const cachedTagQueries = 256;
+/** Tag-query totals kept per scope (per generation of the cache). */
+const cachedTagCounts = 256;
 
 export interface ListPageRequest {
   sort: readonly SortField[];
@@ -22,93 +22,99 @@ export class UnknownMarker {
   constructor(readonly marker: string) {}
 }
 
-/** The listing's fields of every item, as the index reads them. */
-function listingFieldsOf(items: readonly CheckpointItem[]): ListingFields {
-  const column = (read: (item: CheckpointItem) => string) => items.map(read);
-  return {
-    id: column((item) => item.id),
-    status: column((item) => textOf(item.status)),
-    resource_id: column((item) => textOf(item.resource_id)),
-    checkpoint_id: column((item) => textOf(item.checkpoint_id)),
-    resource_type: column((item) => textOf(item.resource_type)),
-    policy_id: column((item) => textOf(item.policy_id)),
-    az: column(azOf),
-    image_type: column(imageTypeOf),
-    name: column((item) => textOf(item.name)),
-    resource_name: column(resourceNameOf),
-    created_at: column((item) => normalizeTime(item.created_at)),
-    updated_at: column((item) => normalizeTime(item.updated_at)),
-    protected_at: column((item) => normalizeTime(item.protected_at)),
-  };
+/**
+ * A backup as the tag index holds it: its row, and what the index reads at build time.
+ * `created_at` is a getter, so a million handles do not each keep a time string.
+ */
+class TagRow {
+  readonly id: string;
+  readonly name: string | null | undefined;
+  readonly tags: readonly ResourceTagLike[] | null | undefined;
+  readonly row: number;
+  readonly #rows: ItemRows;
+
+  constructor(rows: ItemRows, row: number) {
+    const tagged = rows.tagged(row);
+    this.id = rows.idAt(row);
+    this.name = tagged.name;
+    this.tags = tagged.tags;
+    this.row = row;
+    this.#rows = rows;
+  }
+
+  get created_at(): string | null | undefined {
+    return this.#rows.tagged(this.row).created_at;
+  }
 }
 
 /**
- * The backups one request can see (a project, or every project for `all_tenants`), with the
- * indexes that answer listings, counts and tag queries without a scan of every backup: a
- * ListingIndex (filters and sort orders) and a TagIndex.
+ * The backups one request can see (a project, or every project for `all_tenants`), as rows
+ * with the indexes that answer listings, counts and tag queries without a scan of every
+ * backup: a ListingIndex (filters and sort orders) and a TagIndex. Immutable once built,
+ * so one scope can serve any number of states (a reset reuses it).
  */
 export class ItemScope {
-  readonly #items: CheckpointItem[];
+  readonly rows: ItemRows;
   readonly #byId = new Map<string, number>();
   #listing: ListingIndex | undefined;
-  #tagIndex: TagIndex<CheckpointItem> | undefined;
-  // The data never changes while a scope lives, so tag-query answers can be kept: paging
-  // through one query asks for its total on every page.
-  readonly #tagCounts = new GenerationalCache<string, number>(cachedTagQueries);
-  readonly #tagPages = new GenerationalCache<string, CheckpointItem[]>(cachedTagQueries);
+  #tagIndex: TagIndex<TagRow> | undefined;
+  // Paging through one tag query asks for its total on every page; the answer is kept.
+  readonly #tagCounts = new GenerationalCache<string, number>(cachedTagCounts);
 
-  constructor(items: readonly CheckpointItem[]) {
-    this.#items = [...items];
-    for (let row = 0; row < this.#items.length; row++) this.#byId.set(this.#items[row]!.id, row);
+  constructor(rows: ItemRows) {
+    this.rows = rows;
+    for (let row = 0; row < rows.size; row++) this.#byId.set(rows.idAt(row), row);
   }
 
   get size(): number {
-    return this.#items.length;
+    return this.rows.size;
   }
 
-  get items(): readonly CheckpointItem[] {
-    return this.#items;
-  }
-
-  get(id: string): CheckpointItem | undefined {
-    const row = this.#byId.get(id);
-    return row === undefined ? undefined : this.#items[row];
+  /** The row of the backup with this id. */
+  rowOf(id: string): number | undefined {
+    return this.#byId.get(id);
   }
 
   /** Builds the indexes, so no request pays for them. */
-  warm(): void {
-    this.tagIndex();
+  warm(): this {
+    this.#tags();
     this.#listingIndex();
+    return this;
   }
 
-  tagIndex(): TagIndex<CheckpointItem> {
-    this.#tagIndex ??= new TagIndex(this.#items);
+  #tags(): TagIndex<TagRow> {
+    if (this.#tagIndex === undefined) {
+      const handles = new Array<TagRow>(this.rows.size);
+      for (let row = 0; row < handles.length; row++) handles[row] = new TagRow(this.rows, row);
+      this.#tagIndex = new TagIndex(handles);
+    }
     return this.#tagIndex;
   }
 
   #listingIndex(): ListingIndex {
-    this.#listing ??= new ListingIndex(listingFieldsOf(this.#items));
+    this.#listing ??= new ListingIndex(this.rows.listingFields());
     return this.#listing;
   }
 
   countTagQuery(query: TagQuery): number {
-    return this.#tagCounts.get(JSON.stringify(query), () => this.tagIndex().count(query));
+    return this.#tagCounts.get(JSON.stringify(query), () => this.#tags().count(query));
   }
 
-  selectTagQuery(query: TagQuery, offset: number, limit: number): CheckpointItem[] {
-    const key = `${offset}:${limit}:${JSON.stringify(query)}`;
-    return this.#tagPages.get(key, () => this.tagIndex().select(query, { offset, limit }));
+  /** The rows of one tag-query page, in the answer order. */
+  selectTagQuery(query: TagQuery, offset: number, limit: number): number[] {
+    return this.#tags()
+      .select(query, { offset, limit })
+      .map((handle) => handle.row);
   }
 
-  /** One page of the listing; `UnknownMarker` when the marker is not in this scope. */
-  listPage(request: ListPageRequest): CheckpointItem[] | UnknownMarker {
+  /** The rows of one listing page; `UnknownMarker` when the marker is not in this scope. */
+  listPage(request: ListPageRequest): number[] | UnknownMarker {
     let markerRow: number | undefined;
     if (request.marker !== undefined) {
       markerRow = this.#byId.get(request.marker);
       if (markerRow === undefined) return new UnknownMarker(request.marker);
     }
-    const rows = this.#listingIndex().page({ ...request, markerRow });
-    return rows.map((row) => this.#items[row]!);
+    return this.#listingIndex().page({ ...request, markerRow });
   }
 
   /** How many backups pass the listing's filters. */

@@ -30,7 +30,7 @@ export interface FilterColumns {
   readonly resourceNameGrams: NameGrams;
   /** `created_at` ascending (then id), and each row's normalised `created_at`. */
   readonly createdView: SortView;
-  readonly createdText: readonly string[];
+  readonly createdTextAt: (row: number) => string;
 }
 
 /** Nothing can match: the query as a whole answers nothing. */
@@ -93,12 +93,12 @@ function fuzzyCondition(
 /** First rank of the created_at view whose time is not below `time` (or above it, `after`). */
 function boundOf(columns: FilterColumns, time: string, after: boolean): number {
   const { order } = columns.createdView;
-  const text = columns.createdText;
+  const textAt = columns.createdTextAt;
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const value = text[order[mid]!]!;
+    const value = textAt(order[mid]!);
     if (after ? value <= time : value < time) lo = mid + 1;
     else hi = mid;
   }

@@ -2,9 +2,23 @@ import { type CountCheckpointItemsQuery, type SortField, type SortKey, sortKeys 
 import { type Condition, conditionsOf, type FilterColumns, noMatch } from './listing-conditions.js';
 import { NameGrams } from './name-grams.js';
 import { RankBits } from './rank-bits.js';
+import { rankNumbers } from './rank-numbers.js';
 import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './sort-views.js';
 import { StringColumn } from './string-column.js';
 import { rankTexts } from './text-rank.js';
+
+/**
+ * Times held as numbers: microseconds since the epoch, every one in the normal form of
+ * `normalizeTime` once formatted (generated data). Numeric order is then the text order.
+ */
+export class MicrosColumn {
+  constructor(
+    readonly micros: Float64Array,
+    readonly format: (micros: number) => string,
+  ) {}
+}
+
+export type TimeValues = readonly string[] | MicrosColumn;
 
 /** Each row's listing fields as text (missing values as "", times normalised). */
 export interface ListingFields {
@@ -18,9 +32,18 @@ export interface ListingFields {
   image_type: readonly string[];
   name: readonly string[];
   resource_name: readonly string[];
-  created_at: readonly string[];
-  updated_at: readonly string[];
-  protected_at: readonly string[];
+  created_at: TimeValues;
+  updated_at: TimeValues;
+  protected_at: TimeValues;
+}
+
+const rankTimes = (values: TimeValues): Uint32Array =>
+  values instanceof MicrosColumn ? rankNumbers(values.micros) : rankTexts(values);
+
+function textAtOf(values: TimeValues): (row: number) => string {
+  if (!(values instanceof MicrosColumn)) return (row) => values[row]!;
+  const { micros, format } = values;
+  return (row) => format(micros[row]!);
 }
 
 /**
@@ -69,9 +92,9 @@ export class ListingIndex {
     };
     this.#ranks = {
       id: rankTexts(fields.id),
-      created_at: rankTexts(fields.created_at),
-      updated_at: rankTexts(fields.updated_at),
-      protected_at: rankTexts(fields.protected_at),
+      created_at: rankTimes(fields.created_at),
+      updated_at: rankTimes(fields.updated_at),
+      protected_at: rankTimes(fields.protected_at),
       name: throughCodes(name),
       status: throughCodes(status),
     };
@@ -91,7 +114,7 @@ export class ListingIndex {
       nameGrams: new NameGrams(name.values),
       resourceNameGrams: new NameGrams(resourceName.values),
       createdView,
-      createdText: fields.created_at,
+      createdTextAt: textAtOf(fields.created_at),
     };
     for (const key of sortKeys) this.view([{ key, direction: 'asc' }]);
   }

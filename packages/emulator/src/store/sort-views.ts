@@ -1,4 +1,5 @@
 import type { SortField, SortKey } from '@csbs-kit/models';
+import { rankNumbers } from './rank-numbers.js';
 
 export interface ViewOrder {
   /** The fields as stored (first ascending), ending with the id tie-break. */
@@ -50,27 +51,6 @@ function inverse(order: Uint32Array): Uint32Array {
   return rankOf;
 }
 
-/** Dense ranks of numeric keys: equal keys share a rank. */
-function denseRanks(keys: Float64Array): Uint32Array {
-  const sorted = keys.slice().sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
-  const ranks = new Uint32Array(keys.length);
-  for (let row = 0; row < keys.length; row++) {
-    const key = keys[row]!;
-    let lo = 0;
-    let hi = distinct - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[row] = lo;
-  }
-  return ranks;
-}
-
 /**
  * Builds the stored view for `fields` (the output of `viewOrderOf`: first key ascending,
  * ending with `id`). Every comparison is on integer ranks, folded key by key into one
@@ -94,7 +74,7 @@ export function buildSortView(spec: string, fields: readonly SortField[], ranks:
     const values = ranks[field.key];
     const keys = new Float64Array(n);
     for (let row = 0; row < n; row++) keys[row] = folded[row]! * shift + signed(values, field, row);
-    folded = denseRanks(keys);
+    folded = rankNumbers(keys);
   }
   const keys = new Float64Array(n);
   for (let row = 0; row < n; row++) keys[row] = folded[row]! * shift + signed(idRanks, last, row);
