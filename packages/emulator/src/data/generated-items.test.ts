@@ -8,18 +8,22 @@ import { GeneratedItems } from './generated-items.js';
 describe('GeneratedItems', () => {
   const count = 2500;
   const objects = (seed: number, n = count): CheckpointItem[] =>
-    generateEmulatorData({ count: n, seed, projects: 1 }).projects[demoCredentials.projectId]!.checkpoint_items;
+    generateEmulatorData({ count: n, seed, projects: 1 }).projects[demoCredentials.projectId]!
+      .checkpoint_items;
 
-  it.each([1, 42, otherProjectSeed(7)])('serialises every backup exactly as JSON.stringify of the objects (seed %i)', (seed) => {
-    const columns = new GeneratedItems(count, seed);
-    const stored = new StoredItems(objects(seed));
-    expect(columns.size).toBe(count);
-    for (let row = 0; row < count; row++) {
-      expect(columns.idAt(row)).toBe(stored.idAt(row));
-      expect(columns.itemJson(row)).toBe(stored.itemJson(row));
-      expect(columns.resourceJson(row)).toBe(stored.resourceJson(row));
-    }
-  });
+  it.each([1, 42, otherProjectSeed(7)])(
+    'serialises every backup exactly as JSON.stringify of the objects (seed %i)',
+    (seed) => {
+      const columns = new GeneratedItems(count, seed);
+      const stored = new StoredItems(objects(seed));
+      expect(columns.size).toBe(count);
+      for (let row = 0; row < count; row++) {
+        expect(columns.idAt(row)).toBe(stored.idAt(row));
+        expect(columns.itemJson(row)).toBe(stored.itemJson(row));
+        expect(columns.resourceJson(row)).toBe(stored.resourceJson(row));
+      }
+    },
+  );
 
   it('gives the index the same fields as the objects', () => {
     const columns = new GeneratedItems(300, 3);
