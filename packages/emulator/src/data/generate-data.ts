@@ -2,7 +2,7 @@ import type { CheckpointItem, CheckpointStatus, ExtendInfo } from '@csbs-kit/mod
 import { demoCredentials } from '../demo-credentials.js';
 import { EmulatorDataError } from '../errors.js';
 import type { EmulatorData } from '../types.js';
-import { listingTimeOf, prefixedHex } from './flat-strings.js';
+import { listingTimeOfMicros, prefixedHex } from './flat-strings.js';
 import { GeneratedExtendInfo, type GeneratedServer } from './generated-extend-info.js';
 import * as words from './generator-vocabulary.js';
 import { createRandom, type Random } from './prng.js';
@@ -110,7 +110,7 @@ export function drawBackup(random: Random, server: GeneratedServer): DrawnBackup
 
 /** A listing time from microseconds since the epoch. */
 export function timeOfMicros(micros: number): string {
-  return listingTimeOf(Math.floor(micros / 1000), micros % 1000);
+  return listingTimeOfMicros(micros);
 }
 
 function makeItem(drawn: DrawnBackup, server: GeneratedServer): CheckpointItem {

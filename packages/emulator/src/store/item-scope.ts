@@ -77,15 +77,19 @@ export class ItemScope {
 
   /** Builds the indexes, so no request pays for them. */
   warm(): this {
-    this.#tags();
     this.#listingIndex();
+    this.#tags();
     return this;
   }
 
   #tags(): TagIndex<TagRow> {
     if (this.#tagIndex === undefined) {
-      const handles = new Array<TagRow>(this.rows.size);
-      for (let row = 0; row < handles.length; row++) handles[row] = new TagRow(this.rows, row);
+      // Handed over in the answer order (created_at desc, then id desc: the listing's
+      // created_at order backwards), which the index's sort then finds already in place.
+      const order = this.#listingIndex().columns.createdView.order;
+      const n = order.length;
+      const handles = new Array<TagRow>(n);
+      for (let i = 0; i < n; i++) handles[i] = new TagRow(this.rows, order[n - 1 - i]!);
       this.#tagIndex = new TagIndex(handles);
     }
     return this.#tagIndex;

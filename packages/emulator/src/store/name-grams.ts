@@ -12,24 +12,36 @@ const cachedNeedles = 64;
  */
 export class NameGrams {
   readonly #lower: string[];
-  readonly #grams = new Map<string, Uint32Array>();
+  /** Postings by gram number (see `gramOf`): the codes of the values holding the gram. */
+  readonly #grams = new Map<number, Uint32Array>();
   readonly #answers = new GenerationalCache<string, Uint32Array>(cachedNeedles);
 
   constructor(values: readonly string[]) {
     this.#lower = values.map((value) => value.toLowerCase());
-    const lists = new Map<string, number[]>();
-    const mine = new Set<string>();
+    // Grams are numbered rather than sliced out as strings, and a gram met twice in one
+    // value is recognised by the last code that added it: no string or set per value.
+    const ids = new Map<number, number>();
+    const lists: number[][] = [];
+    const last: number[] = [];
     for (let code = 0; code < this.#lower.length; code++) {
       const text = this.#lower[code]!;
-      mine.clear();
-      for (let q = 2; q <= 3; q++) for (let i = 0; i + q <= text.length; i++) mine.add(text.slice(i, i + q));
-      for (const gram of mine) {
-        const list = lists.get(gram);
-        if (list === undefined) lists.set(gram, [code]);
-        else list.push(code);
+      for (let q = 2; q <= 3; q++) {
+        for (let i = 0; i + q <= text.length; i++) {
+          const gram = gramOf(text, i, q);
+          let id = ids.get(gram);
+          if (id === undefined) {
+            id = lists.length;
+            ids.set(gram, id);
+            lists.push([]);
+            last.push(-1);
+          }
+          if (last[id] === code) continue;
+          last[id] = code;
+          lists[id]!.push(code);
+        }
       }
     }
-    for (const [gram, list] of lists) this.#grams.set(gram, Uint32Array.from(list));
+    for (const [gram, id] of ids) this.#grams.set(gram, Uint32Array.from(lists[id]!));
   }
 
   /** The codes whose lower-cased value contains `needle` (already lower-cased, not empty), ascending. */
@@ -43,7 +55,7 @@ export class NameGrams {
     if (needle.length >= 2) {
       const q = Math.min(3, needle.length);
       for (let i = 0; i + q <= needle.length; i++) {
-        const list = this.#grams.get(needle.slice(i, i + q));
+        const list = this.#grams.get(gramOf(needle, i, q));
         if (list === undefined) return new Uint32Array(0);
         if (candidates === undefined || list.length < candidates.length) candidates = list;
       }
@@ -59,4 +71,15 @@ export class NameGrams {
     }
     return Uint32Array.from(out);
   }
+}
+
+/**
+ * The `q`-character piece of `text` at `at` (q is 2 or 3) as one number: 16 bits a code
+ * unit, 2^48 at most, exact in a double. A 2-gram and a 3-gram never share a number: the
+ * length is the top digit.
+ */
+function gramOf(text: string, at: number, q: number): number {
+  let gram = q;
+  for (let i = 0; i < q; i++) gram = gram * 65536 + text.charCodeAt(at + i);
+  return gram;
 }
