@@ -55,7 +55,6 @@ class TagRow {
  */
 export class ItemScope {
   readonly rows: ItemRows;
-  readonly #byId = new Map<string, number>();
   #listing: ListingIndex | undefined;
   #tagIndex: TagIndex<TagRow> | undefined;
   // Paging through one tag query asks for its total on every page; the answer is kept.
@@ -63,16 +62,15 @@ export class ItemScope {
 
   constructor(rows: ItemRows) {
     this.rows = rows;
-    for (let row = 0; row < rows.size; row++) this.#byId.set(rows.idAt(row), row);
   }
 
   get size(): number {
     return this.rows.size;
   }
 
-  /** The row of the backup with this id. */
+  /** The row of the backup with this id (the tag index's id map serves as the only one). */
   rowOf(id: string): number | undefined {
-    return this.#byId.get(id);
+    return this.#tags().get(id)?.row;
   }
 
   /** Builds the indexes, so no request pays for them. */
@@ -115,7 +113,7 @@ export class ItemScope {
   listPage(request: ListPageRequest): number[] | UnknownMarker {
     let markerRow: number | undefined;
     if (request.marker !== undefined) {
-      markerRow = this.#byId.get(request.marker);
+      markerRow = this.rowOf(request.marker);
       if (markerRow === undefined) return new UnknownMarker(request.marker);
     }
     return this.#listingIndex().page({ ...request, markerRow });

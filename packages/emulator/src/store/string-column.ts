@@ -4,8 +4,18 @@
  * in row order (`rowsOf`). An exact filter is then a hash look-up of the wanted value plus a
  * read of its rows, and a row test is one integer comparison.
  */
+/** Codes as narrow as the number of distinct values allows: most columns hold a handful. */
+export type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+function narrowed(wide: Uint32Array, distinct: number): Codes {
+  if (distinct > 65536) return wide;
+  const codes = distinct <= 256 ? new Uint8Array(wide.length) : new Uint16Array(wide.length);
+  codes.set(wide);
+  return codes;
+}
+
 export class StringColumn {
-  readonly codes: Uint32Array;
+  readonly codes: Codes;
   readonly values: readonly string[];
   readonly #codeOf: Map<string, number>;
   /** Rows grouped by code: the rows of code c are `#rows[#starts[c] .. #starts[c+1])`. */
@@ -14,7 +24,7 @@ export class StringColumn {
 
   constructor(rowValues: ArrayLike<string>) {
     const n = rowValues.length;
-    const codes = new Uint32Array(n);
+    const wide = new Uint32Array(n);
     const codeOf = new Map<string, number>();
     const values: string[] = [];
     for (let row = 0; row < n; row++) {
@@ -25,8 +35,9 @@ export class StringColumn {
         codeOf.set(value, code);
         values.push(value);
       }
-      codes[row] = code;
+      wide[row] = code;
     }
+    const codes = narrowed(wide, values.length);
     // Counting sort of rows by code: exact sizes, no growing arrays.
     const starts = new Uint32Array(values.length + 1);
     for (let row = 0; row < n; row++) starts[codes[row]! + 1]!++;
