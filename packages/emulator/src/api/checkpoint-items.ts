@@ -9,7 +9,7 @@ import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
 import { invalidParameter } from './invalid-parameter.js';
-import { jsonList } from './json-list.js';
+import { jsonPage } from './json-list.js';
 
 /** Which backups a listing request may see, decided from its `all_tenants` flag. */
 export type ScopeChooser = (allTenants: boolean) => ItemScope;
@@ -18,7 +18,7 @@ export type ScopeChooser = (allTenants: boolean) => ItemScope;
  * `GET …/checkpoint_items`: filters, sort, marker, offset, limit (capped at 1000), and a
  * `next` link when the page is full. `linkBase` is `http://host:port/path` of this request.
  */
-export function answerListing(choose: ScopeChooser, params: URLSearchParams, linkBase: string): string {
+export function answerListing(choose: ScopeChooser, params: URLSearchParams, linkBase: string): Buffer {
   const parsed = listCheckpointItemsQueryFromSearchParams(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const query = parsed.query;
@@ -50,7 +50,7 @@ export function answerListing(choose: ScopeChooser, params: URLSearchParams, lin
     next.append('marker', scope.rows.idAt(lastRow));
     links = `,"checkpoint_items_links":${JSON.stringify([{ rel: 'next', href: `${linkBase}?${next.toString()}` }])}`;
   }
-  return `{"checkpoint_items":${jsonList(page, (row) => scope.rows.itemJson(row))}${links}}`;
+  return jsonPage('{"checkpoint_items":', page, (out, row) => scope.rows.writeItem(out, row), `${links}}`);
 }
 
 /** `GET …/checkpoint_items/count`: the listing's filters, `{ "count": n }`. */

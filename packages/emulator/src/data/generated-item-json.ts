@@ -1,90 +1,187 @@
+import { type JsonBytes, utf8 } from '../store/json-bytes.js';
+import { writeListingTime, writeUuid } from './flat-strings.js';
 import type { GeneratedServer } from './generated-extend-info.js';
 import * as words from './generator-vocabulary.js';
-import { createRandom } from './prng.js';
+import { mulberry32 } from './prng.js';
 
 /**
- * The JSON pieces a generated server's backups share, serialised once: a backup's JSON is
- * then these pieces and a few of its own strings concatenated, with no object built and no
- * `JSON.stringify` per backup.
+ * The JSON pieces a generated server's backups share, encoded once: a backup's JSON is then
+ * these pieces and a few bytes of its own, with no object built and no `JSON.stringify`.
  */
 export interface ServerPieces {
-  readonly resourceIdJson: string;
-  readonly policyIdJson: string;
-  readonly tagsJson: string;
-  readonly backupDataJson: string;
-  readonly azJson: string;
-  readonly resourceNameJson: string;
-  readonly imagesJson: string;
-  readonly volumes: readonly { idJson: string; nameJson: string; size: number }[];
+  readonly resourceId: Uint8Array;
+  readonly policyId: Uint8Array;
+  readonly tags: Uint8Array;
+  readonly backupData: Uint8Array;
+  readonly az: Uint8Array;
+  readonly resourceName: Uint8Array;
+  readonly images: Uint8Array;
+  readonly volumes: readonly { id: Uint8Array; name: Uint8Array; size: number }[];
   readonly server: GeneratedServer;
 }
 
+const json = (value: unknown) => utf8(JSON.stringify(value));
+
 export function piecesOf(server: GeneratedServer): ServerPieces {
-  const json = JSON.stringify;
   return {
-    resourceIdJson: json(server.resourceId),
-    policyIdJson: json(server.policyId ?? null),
-    tagsJson: json(server.tags),
-    backupDataJson: json(server.backupData),
-    azJson: json(server.az),
-    resourceNameJson: json(server.resourceName),
-    imagesJson: json(server.images),
-    volumes: server.volumes.map((v) => ({ idJson: json(v.id), nameJson: json(v.name), size: v.size })),
+    resourceId: json(server.resourceId),
+    policyId: json(server.policyId ?? null),
+    tags: json(server.tags),
+    backupData: json(server.backupData),
+    az: json(server.az),
+    resourceName: json(server.resourceName),
+    images: json(server.images),
+    volumes: server.volumes.map((v) => ({ id: json(v.id), name: json(v.name), size: v.size })),
     server,
   };
 }
 
-const failureJson = words.failures.map((f) => ({
-  code: JSON.stringify({ Code: f.code, Description: f.reason }),
-  reason: JSON.stringify(f.reason),
+const failurePieces = words.failures.map((f) => ({
+  code: json({ Code: f.code, Description: f.reason }),
+  reason: json(f.reason),
 }));
+const c = {
+  autoTrigger: utf8('{"auto_trigger":'),
+  averageSpeed: utf8(',"average_speed":'),
+  copy: utf8(',"copy_from":"","copy_status":"na","fail_code":'),
+  emptyFailCode: utf8('{}'),
+  failOpBackup: utf8(',"fail_op":"backup","fail_reason":'),
+  failOpNone: utf8(',"fail_op":"","fail_reason":'),
+  emptyText: utf8('""'),
+  incremental: utf8(',"image_type":"backup","incremental":'),
+  progress: utf8(',"progress":'),
+  az: utf8(',"resource_az":'),
+  resourceName: utf8(',"resource_name":'),
+  size: utf8(',"resource_type":"OS::Nova::Server","size":'),
+  ratio: utf8(',"space_saving_ratio":'),
+  volumes: utf8(',"volume_backups":['),
+  finishedAt: utf8('],"finished_at":"'),
+  images: utf8('","supported_restore_mode":"backup","os_images_data":'),
+  taskId: utf8(',"support_lld":false,"taskid":"'),
+  end: utf8('","hypervisor_type":"QEMU"}'),
+  vSpeed: utf8('{"average_speed":'),
+  vBootable: utf8(',"bootable":'),
+  vId: utf8(',"id":"'),
+  vIncremental: utf8('","image_type":"backup","incremental":'),
+  vName: utf8(',"name":'),
+  vSize: utf8(',"size":'),
+  vSourceId: utf8(',"source_volume_id":'),
+  vSourceSize: utf8(',"source_volume_size":'),
+  vRatio: utf8(',"space_saving_ratio":'),
+  vStatus: utf8(',"status":'),
+  vSourceName: utf8(',"source_volume_name":'),
+  vSnapshot: utf8(',"snapshot_id":"'),
+  vEnd: utf8('"}'),
+  true: utf8('true'),
+  false: utf8('false'),
+};
 
 /**
- * `extend_info` of a generated backup as JSON text: the same draws from the backup's seed,
- * in the same order, as `GeneratedExtendInfo.toJSON`, so the text equals
+ * Drawn before they are written: the total size comes first in the text and is the sum of
+ * the volumes' sizes, so the volumes' draws are kept here until their turn.
+ */
+const volumeScratch: number[] = [];
+const snapshotId = new Uint8Array(36);
+const maxVolumes = 8;
+const volumeIds = new Uint8Array(36 * maxVolumes);
+
+/**
+ * Writes `extend_info` of a generated backup: the same draws from the backup's seed, in the
+ * same order, as `GeneratedExtendInfo.toJSON`, so the bytes equal
  * `JSON.stringify(new GeneratedExtendInfo(…))` (a test holds them together).
  */
-export function extendInfoJson(
+export function writeExtendInfo(
+  out: JsonBytes,
   pieces: ServerPieces,
-  nameJson: string,
+  name: string,
   auto: boolean,
   status: string,
-  finishedAt: string,
+  statusJson: Uint8Array,
+  finishedAt: number,
   seed: number,
-): string {
-  const random = createRandom(seed);
+): void {
+  const next = mulberry32(seed);
+  const int = (max: number) => Math.floor(next() * max);
   const failed = status === 'error';
   const done = status === 'available' || status === 'deleted';
-  const incremental = random.chance(0.7);
-  const speed = 20 + random.int(200);
-  const snapshotId = random.uuid();
-  const volumeStatus = JSON.stringify(done ? 'available' : status);
-  let volumes = '';
-  let size = 0;
+  const incremental = next() < 0.7;
+  const speed = 20 + int(200);
+  writeUuid(snapshotId, 0, next);
   const list = pieces.volumes;
+  if (list.length > maxVolumes) throw new Error(`a generated server has at most ${maxVolumes} volumes`);
+  volumeScratch.length = 0;
+  let size = 0;
   for (let k = 0; k < list.length; k++) {
     const v = list[k]!;
-    const id = random.uuid();
-    const volumeSize = incremental ? random.int(v.size * 40) : v.size * 1024;
-    const ratio = random.int(90);
+    writeUuid(volumeIds, 36 * k, next);
+    const volumeSize = incremental ? int(v.size * 40) : v.size * 1024;
+    volumeScratch.push(volumeSize, int(90));
     size += volumeSize;
-    volumes +=
-      `${k === 0 ? '' : ','}{"average_speed":${speed},"bootable":${k === 0},"id":"${id}","image_type":"backup",` +
-      `"incremental":${incremental},"name":${nameJson},"size":${volumeSize},"source_volume_id":${v.idJson},` +
-      `"source_volume_size":${v.size},"space_saving_ratio":${ratio},"status":${volumeStatus},` +
-      `"source_volume_name":${v.nameJson},"snapshot_id":"${snapshotId}"}`;
   }
-  const failure = failed ? failureJson[random.int(failureJson.length)] : undefined;
-  const progress = done ? 100 : random.int(100);
-  const ratio = random.int(90);
-  const taskId = random.uuid();
-  return (
-    `{"auto_trigger":${auto},"average_speed":${speed},"copy_from":"","copy_status":"na",` +
-    `"fail_code":${failure ? failure.code : '{}'},"fail_op":${failed ? '"backup"' : '""'},` +
-    `"fail_reason":${failure ? failure.reason : '""'},"image_type":"backup","incremental":${incremental},` +
-    `"progress":${progress},"resource_az":${pieces.azJson},"resource_name":${pieces.resourceNameJson},` +
-    `"resource_type":"OS::Nova::Server","size":${size},"space_saving_ratio":${ratio},` +
-    `"volume_backups":[${volumes}],"finished_at":"${finishedAt}","supported_restore_mode":"backup",` +
-    `"os_images_data":${pieces.imagesJson},"support_lld":false,"taskid":"${taskId}","hypervisor_type":"QEMU"}`
-  );
+  const failure = failed ? failurePieces[int(failurePieces.length)] : undefined;
+  const progress = done ? 100 : int(100);
+  const ratio = int(90);
+  out.bytes(c.autoTrigger);
+  out.bytes(auto ? c.true : c.false);
+  out.bytes(c.averageSpeed);
+  out.uint(speed);
+  out.bytes(c.copy);
+  out.bytes(failure ? failure.code : c.emptyFailCode);
+  out.bytes(failed ? c.failOpBackup : c.failOpNone);
+  out.bytes(failure ? failure.reason : c.emptyText);
+  out.bytes(c.incremental);
+  out.bytes(incremental ? c.true : c.false);
+  out.bytes(c.progress);
+  out.uint(progress);
+  out.bytes(c.az);
+  out.bytes(pieces.az);
+  out.bytes(c.resourceName);
+  out.bytes(pieces.resourceName);
+  out.bytes(c.size);
+  out.uint(size);
+  out.bytes(c.ratio);
+  out.uint(ratio);
+  out.bytes(c.volumes);
+  for (let k = 0; k < list.length; k++) {
+    const v = list[k]!;
+    if (k > 0) out.byte(44);
+    out.bytes(c.vSpeed);
+    out.uint(speed);
+    out.bytes(c.vBootable);
+    out.bytes(k === 0 ? c.true : c.false);
+    out.bytes(c.vId);
+    out.bytes(volumeIds.subarray(36 * k, 36 * k + 36));
+    out.bytes(c.vIncremental);
+    out.bytes(incremental ? c.true : c.false);
+    out.bytes(c.vName);
+    out.byte(34);
+    out.ascii(name);
+    out.byte(34);
+    out.bytes(c.vSize);
+    out.uint(volumeScratch[2 * k]!);
+    out.bytes(c.vSourceId);
+    out.bytes(v.id);
+    out.bytes(c.vSourceSize);
+    out.uint(v.size);
+    out.bytes(c.vRatio);
+    out.uint(volumeScratch[2 * k + 1]!);
+    out.bytes(c.vStatus);
+    out.bytes(done ? statusJsonAvailable : statusJson);
+    out.bytes(c.vSourceName);
+    out.bytes(v.name);
+    out.bytes(c.vSnapshot);
+    out.bytes(snapshotId);
+    out.bytes(c.vEnd);
+  }
+  out.bytes(c.finishedAt);
+  const [timeBuf, timeAt] = out.reserve(26);
+  writeListingTime(timeBuf, timeAt, finishedAt);
+  out.bytes(c.images);
+  out.bytes(pieces.images);
+  out.bytes(c.taskId);
+  const [taskBuf, taskAt] = out.reserve(36);
+  writeUuid(taskBuf, taskAt, next);
+  out.bytes(c.end);
 }
+
+const statusJsonAvailable = utf8('"available"');

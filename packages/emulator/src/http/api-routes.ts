@@ -73,7 +73,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
   };
   // Identical requests get identical answers (the data does not change between loads); the
   // key holds everything an answer depends on, the caller's admin flag included.
-  const cached = (key: string, make: () => string[] | string) =>
+  const cached = (key: string, make: () => Buffer | string[] | string) =>
     key.length > maxCacheKeyLength
       ? make()
       : state.responses.answer(`${request.route}|${projectId}|${principal.admin}|${key}`, make);

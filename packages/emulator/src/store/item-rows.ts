@@ -1,6 +1,7 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import type { ResourceTagLike } from '@csbs-kit/tag-query';
 import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
+import type { JsonBytes } from './json-bytes.js';
 import { type ListingFields, MicrosColumn } from './listing-index.js';
 
 /** What the tag index reads of a backup, besides its id. */
@@ -21,6 +22,10 @@ export interface ItemRows {
   itemJson(row: number): string;
   /** `{"resource_id":…,"resource_name":…,"resource_detail":<item>,"tags":[…]}` */
   resourceJson(row: number): string;
+  /** `itemJson(row)` written into a body. */
+  writeItem(out: JsonBytes, row: number): void;
+  /** `resourceJson(row)` written into a body. */
+  writeResource(out: JsonBytes, row: number): void;
   tagged(row: number): TaggedRow;
   /**
    * The listing's fields of every row, for an index build: the first call is cheap, a later
@@ -101,6 +106,14 @@ export class StoredItems implements ItemRows {
 
   resourceJson(row: number): string {
     return `{"resource_id":${JSON.stringify(this.#ids[row])},"resource_name":${this.#nameJson[row]},"resource_detail":${this.#json[row]},"tags":${this.#tagsJson[row]}}`;
+  }
+
+  writeItem(out: JsonBytes, row: number): void {
+    out.text(this.#json[row]!);
+  }
+
+  writeResource(out: JsonBytes, row: number): void {
+    out.text(this.resourceJson(row));
   }
 
   tagged(row: number): TaggedRow {
@@ -204,6 +217,16 @@ export class ConcatRows implements ItemRows {
   resourceJson(row: number): string {
     const [part, at] = this.#locate(row);
     return part.resourceJson(at);
+  }
+
+  writeItem(out: JsonBytes, row: number): void {
+    const [part, at] = this.#locate(row);
+    part.writeItem(out, at);
+  }
+
+  writeResource(out: JsonBytes, row: number): void {
+    const [part, at] = this.#locate(row);
+    part.writeResource(out, at);
   }
 
   tagged(row: number): TaggedRow {
