@@ -40,9 +40,18 @@ export class JsonBytes {
   }
 
   bytes(bytes: Uint8Array): void {
-    this.#room(bytes.length);
+    const length = bytes.length;
+    this.#room(length);
+    // Most pieces are a few bytes long, where a loop beats the call into `set`.
+    if (length < 48) {
+      const buf = this.#buf;
+      let pos = this.#pos;
+      for (let i = 0; i < length; i++) buf[pos++] = bytes[i]!;
+      this.#pos = pos;
+      return;
+    }
     this.#buf.set(bytes, this.#pos);
-    this.#pos += bytes.length;
+    this.#pos += length;
   }
 
   byte(code: number): void {
