@@ -93,7 +93,7 @@ export class StoredItems implements ItemRows {
       const created = item.created_at;
       this.#created[row] = typeof created === 'string' ? strings.of(created) : created;
     }
-    this.#fields = fieldsOfItems(items, this.#ids, strings);
+    this.#fields = fieldsOfItems(items, this.#ids);
   }
 
   idAt(row: number): string {
@@ -126,16 +126,13 @@ export class StoredItems implements ItemRows {
     if (fields !== undefined) return fields;
     // Handed out before and let go: parse the kept texts again (a rare, second build).
     const items = this.#json.map((text) => JSON.parse(text) as CheckpointItem);
-    return fieldsOfItems(items, this.#ids, new Interner());
+    return fieldsOfItems(items, this.#ids);
   }
 }
 
-function fieldsOfItems(
-  items: readonly CheckpointItem[],
-  ids: readonly string[],
-  strings: Interner,
-): ListingFields {
-  const column = (read: (item: CheckpointItem) => string) => items.map((item) => strings.of(read(item)));
+function fieldsOfItems(items: readonly CheckpointItem[], ids: readonly string[]): ListingFields {
+  // Not interned here: the index's columns intern what they keep, and these arrays are let go.
+  const column = (read: (item: CheckpointItem) => string) => items.map(read);
   return {
     id: ids,
     status: column((item) => textOf(item.status)),
