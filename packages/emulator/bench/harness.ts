@@ -13,7 +13,14 @@ export interface Server {
 export async function startServer(args: string[]): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'server.ts'), ...args],
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      '--expose-gc',
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'server.ts'),
+      ...args,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
   const lines = createInterface({ input: child.stdout! });
