@@ -70,3 +70,80 @@ export function listingTimeOf(ms: number, extraMicros: number): string {
   putDigits(20, d.getUTCMilliseconds() * 1000 + (extraMicros % 1000), 6);
   return fromCodes(26);
 }
+
+/**
+ * The 26 characters of `listingTimeOf` for microseconds since the epoch, as character codes
+ * written into `target` from `at`, without a `Date`: the calendar date from the day number by
+ * integer arithmetic (H. Hinnant's `civil_from_days`). Pages write three per backup.
+ */
+export function writeListingTime(target: { [index: number]: number }, at: number, micros: number): void {
+  const days = Math.floor(micros / 86_400_000_000);
+  let rest = micros - days * 86_400_000_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3_600_000_000);
+  rest -= hours * 3_600_000_000;
+  const minutes = Math.floor(rest / 60_000_000);
+  rest -= minutes * 60_000_000;
+  const seconds = Math.floor(rest / 1_000_000);
+  rest -= seconds * 1_000_000;
+  digitsAt(target, at, year, 4);
+  target[at + 4] = 45;
+  digitsAt(target, at + 5, month, 2);
+  target[at + 7] = 45;
+  digitsAt(target, at + 8, day, 2);
+  target[at + 10] = 84;
+  digitsAt(target, at + 11, hours, 2);
+  target[at + 13] = 58;
+  digitsAt(target, at + 14, minutes, 2);
+  target[at + 16] = 58;
+  digitsAt(target, at + 17, seconds, 2);
+  target[at + 19] = 46;
+  digitsAt(target, at + 20, rest, 6);
+}
+
+function digitsAt(target: { [index: number]: number }, at: number, value: number, width: number): void {
+  for (let i = width - 1; i >= 0; i--) {
+    target[at + i] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+  }
+}
+
+/** `listingTimeOf` from microseconds since the epoch (see `writeListingTime`). */
+export function listingTimeOfMicros(micros: number): string {
+  writeListingTime(codes, 0, micros);
+  return fromCodes(26);
+}
+
+/**
+ * `uuidFrom` written as character codes into `target` from `at`: the same draws, the same
+ * text, no string.
+ */
+export function writeUuid(target: { [index: number]: number }, at: number, next: () => number): void {
+  let word = 0;
+  let left = 0;
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      target[at + i] = 45;
+      continue;
+    }
+    if (left === 0) {
+      word = (next() * 4294967296) >>> 0;
+      left = 8;
+    }
+    target[at + i] = hexCodes[word & 15]!;
+    word >>>= 4;
+    left--;
+  }
+  target[at + 14] = 52;
+  target[at + 19] = hexCodes[8 + (target[at + 19]! & 3)]!;
+}

@@ -73,7 +73,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
   };
   // Identical requests get identical answers (the data does not change between loads); the
   // key holds everything an answer depends on, the caller's admin flag included.
-  const cached = (key: string, make: () => string[] | string) =>
+  const cached = (key: string, make: () => Buffer | string[] | string) =>
     key.length > maxCacheKeyLength
       ? make()
       : state.responses.answer(`${request.route}|${projectId}|${principal.admin}|${key}`, make);
@@ -85,12 +85,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       return {
         status: 200,
         body: cached(text, () =>
-          answerTagQuery(
-            state.project(projectId),
-            state.itemJson,
-            parseJsonBody(body, 'csbs'),
-            settings.strict,
-          ),
+          answerTagQuery(state.project(projectId), parseJsonBody(body, 'csbs'), settings.strict),
         ),
       };
     }
@@ -98,7 +93,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       return {
         status: 200,
         body: cached(`${request.linkBase}?${query}`, () =>
-          answerListing(choose, state.itemJson, request.search, request.linkBase),
+          answerListing(choose, request.search, request.linkBase),
         ),
       };
     case 'countCheckpointItems':
@@ -107,7 +102,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       const id = request.params[1] ?? '';
       return {
         status: 200,
-        body: cached(id, () => answerGetItem(state.project(projectId), state.itemJson, id)),
+        body: cached(id, () => answerGetItem(state.project(projectId), id)),
       };
     }
     default:

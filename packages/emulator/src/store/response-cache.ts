@@ -22,12 +22,15 @@ export class ResponseCache {
     this.#entries = new GenerationalCache(generationSize);
   }
 
-  answer(key: string, make: () => string[] | string): Buffer | string[] | string {
+  answer(key: string, make: () => Buffer | string[] | string): Buffer | string[] | string {
     const entry = this.#entries.get(key, () => ({ hits: 0 }));
     if (entry.body !== undefined) return entry.body;
     const body = make();
     entry.hits++;
-    if (entry.hits >= hotAfterHits) entry.body = Buffer.from(typeof body === 'string' ? body : body.join(''));
+    if (entry.hits >= hotAfterHits)
+      entry.body = Buffer.isBuffer(body)
+        ? body
+        : Buffer.from(typeof body === 'string' ? body : body.join(''));
     return body;
   }
 }

@@ -1,0 +1,27 @@
+import { JsonBytes } from '../store/json-bytes.js';
+
+/** One reused scratch body: requests are answered one at a time, synchronously. */
+const body = new JsonBytes();
+
+/**
+ * A page body: `head`, then `[a,b,…]` of each row's JSON written by `write`, then `tail`,
+ * as one Buffer. Rows are written straight into bytes: no page-sized string is built,
+ * flattened and encoded again.
+ */
+export function jsonPage(
+  head: string,
+  rows: readonly number[],
+  write: (out: JsonBytes, row: number) => void,
+  tail: string,
+): Buffer {
+  body.reset();
+  body.text(head);
+  body.byte(91);
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) body.byte(44);
+    write(body, rows[i]!);
+  }
+  body.byte(93);
+  body.text(tail);
+  return body.take();
+}

@@ -1,0 +1,199 @@
+import { checkpointStatuses } from '@csbs-kit/models';
+import type { ItemRows, TaggedRow } from '../store/item-rows.js';
+import { JsonBytes, utf8 } from '../store/json-bytes.js';
+import { type ListingFields, MicrosColumn } from '../store/listing-index.js';
+import { writeListingTime } from './flat-strings.js';
+import { drawProject, timeOfMicros } from './generate-data.js';
+import { piecesOf, type ServerPieces, writeExtendInfo } from './generated-item-json.js';
+
+const statusJson = checkpointStatuses.map((status) => utf8(JSON.stringify(status)));
+const c = {
+  id: utf8('{"id":"'),
+  checkpointId: utf8('","checkpoint_id":"'),
+  name: utf8('","name":"'),
+  autoDescription: utf8('","description":"backup created by policy","status":'),
+  manualDescription: utf8('","description":"","status":'),
+  resourceId: utf8(',"resource_id":'),
+  createdAt: utf8(',"resource_type":"OS::Nova::Server","created_at":"'),
+  updatedAt: utf8('","updated_at":"'),
+  protectedAt: utf8('","protected_at":"'),
+  policyId: utf8('","expired_at":null,"periodic_type":null,"progress":null,"policy_id":'),
+  null: utf8('null'),
+  tags: utf8(',"tags":'),
+  backupData: utf8(',"backup_data":'),
+  extendInfo: utf8(',"extend_info":'),
+  end: utf8(',"replication_records":[]}'),
+  resourceHead: utf8('{"resource_id":"'),
+  resourceName: utf8('","resource_name":"'),
+  resourceDetail: utf8('","resource_detail":'),
+  resourceTags: utf8(',"tags":'),
+  close: utf8('}'),
+};
+/** For the string forms (single items, tests); pages write into their own body. */
+const scratch = new JsonBytes(64 * 1024);
+
+/**
+ * The backups of one generated project as columns: typed arrays for the numbers and codes,
+ * one string per id, names interned, times as microseconds, and the server of each backup,
+ * whose shared fields are serialised once (`ServerPieces`). A backup's JSON is built by
+ * concatenation when a page needs it; `extend_info` is drawn again from the backup's seed,
+ * the same values on every read. The same seed gives the same backups as
+ * `generateEmulatorData`, byte for byte (a test holds them together).
+ */
+export class GeneratedItems implements ItemRows {
+  readonly size: number;
+  readonly #ids: string[];
+  readonly #checkpointIds: string[];
+  readonly #names: string[];
+  readonly #auto: Uint8Array;
+  readonly #status: Uint8Array;
+  readonly #server: Uint32Array;
+  readonly #created: Float64Array;
+  readonly #updated: Float64Array;
+  readonly #protected: Float64Array;
+  readonly #seeds: Uint32Array;
+  readonly #pieces: ServerPieces[];
+
+  constructor(count: number, seed: number) {
+    this.size = count;
+    this.#ids = new Array(count);
+    this.#checkpointIds = new Array(count);
+    this.#names = new Array(count);
+    this.#auto = new Uint8Array(count);
+    this.#status = new Uint8Array(count);
+    this.#server = new Uint32Array(count);
+    this.#created = new Float64Array(count);
+    this.#updated = new Float64Array(count);
+    this.#protected = new Float64Array(count);
+    this.#seeds = new Uint32Array(count);
+    const serverIndex = new Map<object, number>();
+    const names = new Map<string, string>();
+    const servers = drawProject(count, seed, (drawn, server, row) => {
+      let index = serverIndex.get(server);
+      if (index === undefined) {
+        index = serverIndex.size;
+        serverIndex.set(server, index);
+      }
+      this.#ids[row] = drawn.id;
+      this.#checkpointIds[row] = drawn.checkpointId;
+      const name = names.get(drawn.name);
+      if (name === undefined) names.set(drawn.name, drawn.name);
+      this.#names[row] = name ?? drawn.name;
+      this.#auto[row] = drawn.auto ? 1 : 0;
+      this.#status[row] = checkpointStatuses.indexOf(drawn.status);
+      this.#server[row] = index;
+      this.#created[row] = drawn.createdMicros;
+      this.#updated[row] = drawn.updatedMicros;
+      this.#protected[row] = drawn.protectedMicros;
+      this.#seeds[row] = drawn.detailSeed;
+    });
+    this.#pieces = new Array(serverIndex.size);
+    for (const server of servers) {
+      const index = serverIndex.get(server);
+      if (index !== undefined) this.#pieces[index] = piecesOf(server);
+    }
+  }
+
+  idAt(row: number): string {
+    return this.#ids[row]!;
+  }
+
+  writeItem(out: JsonBytes, row: number): void {
+    const pieces = this.#pieces[this.#server[row]!]!;
+    const auto = this.#auto[row] === 1;
+    const statusCode = this.#status[row]!;
+    out.bytes(c.id);
+    out.ascii(this.#ids[row]!);
+    out.bytes(c.checkpointId);
+    out.ascii(this.#checkpointIds[row]!);
+    out.bytes(c.name);
+    out.ascii(this.#names[row]!);
+    out.bytes(auto ? c.autoDescription : c.manualDescription);
+    out.bytes(statusJson[statusCode]!);
+    out.bytes(c.resourceId);
+    out.bytes(pieces.resourceId);
+    out.bytes(c.createdAt);
+    this.#time(out, this.#created[row]!);
+    out.bytes(c.updatedAt);
+    this.#time(out, this.#updated[row]!);
+    out.bytes(c.protectedAt);
+    this.#time(out, this.#protected[row]!);
+    out.bytes(c.policyId);
+    out.bytes(auto ? pieces.policyId : c.null);
+    out.bytes(c.tags);
+    out.bytes(pieces.tags);
+    out.bytes(c.backupData);
+    out.bytes(pieces.backupData);
+    out.bytes(c.extendInfo);
+    writeExtendInfo(
+      out,
+      pieces,
+      this.#names[row]!,
+      auto,
+      checkpointStatuses[statusCode]!,
+      statusJson[statusCode]!,
+      this.#updated[row]!,
+      this.#seeds[row]!,
+    );
+    out.bytes(c.end);
+  }
+
+  #time(out: JsonBytes, micros: number): void {
+    const [buf, at] = out.reserve(26);
+    writeListingTime(buf, at, micros);
+  }
+
+  writeResource(out: JsonBytes, row: number): void {
+    out.bytes(c.resourceHead);
+    out.ascii(this.#ids[row]!);
+    out.bytes(c.resourceName);
+    out.ascii(this.#names[row]!);
+    out.bytes(c.resourceDetail);
+    this.writeItem(out, row);
+    out.bytes(c.resourceTags);
+    out.bytes(this.#pieces[this.#server[row]!]!.tags);
+    out.bytes(c.close);
+  }
+
+  itemJson(row: number): string {
+    this.writeItem(scratch.reset(), row);
+    return scratch.toString();
+  }
+
+  resourceJson(row: number): string {
+    this.writeResource(scratch.reset(), row);
+    return scratch.toString();
+  }
+
+  tagged(row: number): TaggedRow {
+    return {
+      name: this.#names[row],
+      tags: this.#pieces[this.#server[row]!]!.server.tags,
+      created_at: timeOfMicros(this.#created[row]!),
+    };
+  }
+
+  listingFields(): ListingFields {
+    const n = this.size;
+    const perRow = (read: (pieces: ServerPieces, row: number) => string) => {
+      const out = new Array<string>(n);
+      for (let row = 0; row < n; row++) out[row] = read(this.#pieces[this.#server[row]!]!, row);
+      return out;
+    };
+    return {
+      id: this.#ids,
+      status: perRow((_, row) => checkpointStatuses[this.#status[row]!]!),
+      resource_id: perRow((p) => p.server.resourceId),
+      checkpoint_id: this.#checkpointIds,
+      resource_type: perRow(() => 'OS::Nova::Server'),
+      policy_id: perRow((p, row) => (this.#auto[row] === 1 ? (p.server.policyId ?? '') : '')),
+      az: perRow((p) => p.server.az),
+      image_type: perRow(() => 'backup'),
+      name: this.#names,
+      resource_name: perRow((p) => p.server.resourceName),
+      created_at: new MicrosColumn(this.#created, timeOfMicros),
+      updated_at: new MicrosColumn(this.#updated, timeOfMicros),
+      protected_at: new MicrosColumn(this.#protected, timeOfMicros),
+    };
+  }
+}
