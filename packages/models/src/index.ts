@@ -37,6 +37,18 @@ export {
 } from './enums.js';
 export { type ErrorBody, type ErrorDetails, errorBodySchema, readErrorBody } from './error-body.js';
 export { describeFieldIssues, type FieldIssue, fieldIssuesOf, formatFieldPath } from './issues.js';
+export {
+  type KeystoneCatalogEntry,
+  type KeystoneEndpoint,
+  type KeystoneProject,
+  type KeystoneProjectsResponse,
+  type KeystoneTokenResponse,
+  keystoneCatalogEntrySchema,
+  keystoneEndpointSchema,
+  keystoneProjectSchema,
+  keystoneProjectsResponseSchema,
+  keystoneTokenResponseSchema,
+} from './keystone.js';
 export { listingLimits, resourceTagLimits, tagQueryLimits } from './limits.js';
 export {
   type CheckpointItemsLink,
