@@ -6,6 +6,7 @@ import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { parseFaultHeader } from '../faults/fault-header.js';
 import { type FaultDecision, noFault } from '../faults/fault-injector.js';
+import { withoutTokenIds } from '../iam/log-redaction.js';
 import type { LoggedRequest } from '../types.js';
 import { answerApi } from './api-routes.js';
 import { answerControl } from './control-routes.js';
@@ -47,7 +48,7 @@ function describeFault(f: FaultDecision): string | undefined {
 function loggedBody(body: Buffer): unknown {
   if (body.length === 0 || body.length > maxLoggedBodyBytes) return undefined;
   try {
-    return redactBody(JSON.parse(body.toString('utf8')));
+    return redactBody(withoutTokenIds(JSON.parse(body.toString('utf8'))));
   } catch {
     return undefined;
   }
@@ -89,6 +90,8 @@ async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerRespo
   const started = performance.now();
   const requestId = randomUUID();
   res.setHeader('X-Request-Id', requestId);
+  // openstacksdk and otcextensions read OpenStack's name for the same id.
+  res.setHeader('X-Openstack-Request-Id', requestId);
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
