@@ -16,7 +16,6 @@ import {
 } from '@csbs-kit/models';
 import { Agent } from 'undici';
 import type { Authorizer } from './auth/authorizer.js';
-import { csbsServiceType, serviceProjectUrl } from './auth/catalog.js';
 import { createAuthorizer } from './auth/create-authorizer.js';
 import { credentialsKind, type PasswordCredentials } from './auth/credentials.js';
 import { iamUrl } from './auth/keystone.js';
@@ -28,7 +27,7 @@ import {
   defaultTimeoutMs,
   defaultTotalTimeoutMs,
 } from './client-options.js';
-import { iamEndpointOf, normaliseEndpoint, projectUrl, resolveEndpoint, resourceUrl } from './endpoint.js';
+import { iamEndpointOf, normaliseEndpoint, resourceUrl } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
 import {
   type CheckpointItemsPage,
@@ -49,6 +48,7 @@ import {
   type ResourceQuery,
   splitPaging,
 } from './query/resource-query.js';
+import { ServiceEndpoint } from './service-endpoint.js';
 import { execute, type TransportConfig } from './transport/execute.js';
 import { parseJsonBody } from './transport/json-body.js';
 import { defaultRetryPolicy } from './transport/retry-policy.js';
@@ -61,31 +61,14 @@ export class CsbsClient {
   readonly #transport: TransportConfig;
   readonly #authorizer: Authorizer;
   readonly #ownAgent: Agent | undefined;
-  /** `{endpoint}/v1/{project_id}` once known: at once when given or derived, else from the catalog. */
-  #projectUrl: string | undefined;
-  /** With the catalog: the region to pick, and the derived endpoint to fall back on. */
-  readonly #catalog: { region: string | undefined; fallback: string | undefined } | undefined;
+  readonly #endpoint: ServiceEndpoint;
   readonly #iamEndpoint: string | undefined;
 
   constructor(options: CsbsClientOptions) {
     checkClientOptions(options);
     const kind = credentialsKind(options.credentials);
     this.projectId = options.projectId;
-    if (kind === 'password' && options.endpoint === undefined) {
-      // As the OpenStack tools do: the CSBS endpoint comes with the token (type data-protect).
-      // Region and cloud are still checked here; without a region the derivation is moot.
-      const derivable = options.region !== undefined || options.cloud === 'otc';
-      // An unknown cloud is still an error here, before any request.
-      if (!derivable && options.cloud !== undefined && options.cloud !== 'huaweicloud')
-        resolveEndpoint(options);
-      const fallback = derivable ? resolveEndpoint(options) : undefined;
-      this.#catalog = {
-        region: options.region ?? (options.cloud === 'otc' ? 'eu-de' : undefined),
-        fallback: fallback === undefined ? undefined : projectUrl(fallback, this.projectId),
-      };
-    } else {
-      this.#projectUrl = projectUrl(resolveEndpoint(options), this.projectId);
-    }
+    this.#endpoint = new ServiceEndpoint(options, kind, this.projectId);
     const authUrl =
       kind === 'password' ? (options.credentials as PasswordCredentials).password.authUrl : undefined;
     if (options.iamEndpoint !== undefined) normaliseEndpoint(options.iamEndpoint, 'iamEndpoint');
@@ -117,10 +100,7 @@ export class CsbsClient {
    * first call has fetched a token.
    */
   get endpoint(): string | undefined {
-    const project = this.#projectUrl;
-    if (project === undefined) return undefined;
-    const suffix = `/v1/${encodeURIComponent(this.projectId)}`;
-    return project.endsWith(suffix) ? project.slice(0, -suffix.length) : project;
+    return this.#endpoint.base;
   }
 
   /**
@@ -283,25 +263,8 @@ export class CsbsClient {
     await this.close();
   }
 
-  /** The project URL: known, or read from the token's catalog (falling back to the derived one). */
-  async #project(signal: AbortSignal | undefined): Promise<string> {
-    if (this.#projectUrl !== undefined) return this.#projectUrl;
-    const { region, fallback } = this.#catalog ?? { region: undefined, fallback: undefined };
-    const catalog = await this.#authorizer.serviceCatalog?.(signal);
-    const found = serviceProjectUrl(catalog, { region, projectId: this.projectId }, fallback);
-    if (found === undefined) {
-      throw new CsbsValidationError(
-        [
-          {
-            path: 'endpoint',
-            message: `the IAM token's catalog has no public ${csbsServiceType} endpoint${region === undefined ? '' : ` in ${region}`}; give endpoint, or cloud and region`,
-          },
-        ],
-        { what: 'options' },
-      );
-    }
-    this.#projectUrl = found;
-    return found;
+  #project(signal: AbortSignal | undefined): Promise<string> {
+    return this.#endpoint.projectUrl(this.#authorizer, signal);
   }
 
   async #actionUrl(signal: AbortSignal | undefined): Promise<string> {
