@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CredentialScope,
   canonicalRequest,
   computeScopedSignature,
+  derivedSigningKey,
   formatScopedAuthorization,
   formatSdkDate,
   type ReceivedAuthorization,
@@ -245,6 +247,29 @@ describe('properties', () => {
         expect(verify(signable, now, 'SK')).toEqual({ ok: true });
         expect(verify({ ...signable, body: `${r.body ?? ''}x` }, now, 'SK').ok).toBe(false);
       }),
+    );
+  });
+});
+
+describe('derivedSigningKey', () => {
+  it('is the HMAC chain of the spec, computed with node:crypto step by step', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.stringMatching(/^\d{8}$/),
+        fc.string(),
+        fc.string(),
+        (sk, date, region, service) => {
+          const step = (key: string | Buffer, data: string) =>
+            createHmac('sha256', key).update(data).digest();
+          const expected = step(step(step(step(`SDK${sk}`, date), region), service), 'sdk_request');
+          expect(derivedSigningKey(sk, { date, region, service }).equals(expected)).toBe(true);
+          const scope = { date, region, service };
+          expect(computeScopedSignature(sk, scope, region)).toBe(
+            createHmac('sha256', expected).update(region).digest('hex'),
+          );
+        },
+      ),
     );
   });
 });

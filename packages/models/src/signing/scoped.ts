@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { sha256Hex } from './canonical.js';
 import { signingAlgorithm } from './sign.js';
 
@@ -32,8 +32,27 @@ export function parseScope(text: string): CredentialScope | undefined {
  * `HMAC(HMAC(HMAC(HMAC("SDK" + SK, date), region), service), "sdk_request")`.
  */
 export function derivedSigningKey(secretKey: string, scope: CredentialScope): Buffer {
-  const step = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
-  return step(step(step(step(`SDK${secretKey}`, scope.date), scope.region), scope.service), scopeTerminator);
+  const first = createHmac('sha256', `SDK${secretKey}`).update(scope.date).digest();
+  return hmacOfBytes(hmacOfBytes(hmacOfBytes(first, scope.region), scope.service), scopeTerminator);
+}
+
+const blockSize = 64;
+
+/**
+ * HMAC-SHA256 (RFC 2104) keyed with bytes. Node 24's `createHmac` takes about 50 µs to set
+ * up a Buffer key (a string key: 3 µs), which made the derived key cost 8 times a whole
+ * Access= verification; two plain hashes over the padded key are the same HMAC at 5 µs.
+ */
+function hmacOfBytes(key: Buffer, data: string): Buffer {
+  if (key.length > blockSize) return createHmac('sha256', key).update(data).digest();
+  const inner = Buffer.alloc(blockSize, 0x36);
+  const outer = Buffer.alloc(blockSize, 0x5c);
+  for (let i = 0; i < key.length; i++) {
+    inner[i]! ^= key[i]!;
+    outer[i]! ^= key[i]!;
+  }
+  const innerHash = createHash('sha256').update(inner).update(data).digest();
+  return createHash('sha256').update(outer).update(innerHash).digest();
 }
 
 /** `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<scope>\n<hex SHA-256 of the canonical request>`. */
@@ -42,5 +61,5 @@ export function scopedStringToSign(sdkDate: string, scope: CredentialScope, cano
 }
 
 export function computeScopedSignature(secretKey: string, scope: CredentialScope, toSign: string): string {
-  return createHmac('sha256', derivedSigningKey(secretKey, scope)).update(toSign).digest('hex');
+  return hmacOfBytes(derivedSigningKey(secretKey, scope), toSign).toString('hex');
 }
