@@ -77,4 +77,6 @@ const scopedUs = Math.min(...scopedRuns);
 console.log(`\nverifying a signed listing request (${perBatch} per batch, median of 31, best of 3 rounds)`);
 console.log(`Access= form (baseline)     : ${accessUs.toFixed(2)} µs`);
 console.log(`Credential= (scoped) form   : ${scopedUs.toFixed(2)} µs`);
-console.log(`ratio, scoped / Access=     : ${(scopedUs / accessUs).toFixed(2)}x (the derived key: four more HMACs)`);
+console.log(
+  `ratio, scoped / Access=     : ${(scopedUs / accessUs).toFixed(2)}x (the derived key: four more HMACs)`,
+);
