@@ -4,7 +4,7 @@ import type { Principal, TokenRecord } from '../auth/credential-registry.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { EmulatorHttpError } from '../errors.js';
 import { serviceCatalog } from './catalog.js';
-import { domainIdOf, type IamProject, knownProjects } from './identity.js';
+import { defaultDomainName, domainIdOf, type IamProject, knownProjects } from './identity.js';
 import { tokenBody } from './token-body.js';
 import { allowedProjects, iamError, resolveTokenRequest } from './token-request.js';
 import { versionDocument, versionsDocument } from './versions.js';
@@ -118,7 +118,7 @@ export function answerIam(core: EmulatorCore, request: IamRequest): IamAnswer {
       const project = projectsOf(core).get(record.projectId) ?? {
         id: record.projectId,
         name: record.projectId,
-        domainName: 'emulator',
+        domainName: defaultDomainName,
       };
       const body = tokenBody(record, {
         baseUrl,
