@@ -109,6 +109,8 @@ describe('paginateCheckpointItems', () => {
 
   it('with a next link, the following page is asked for before this one is parsed', async () => {
     // Page 1 fails validation; the request for page 2 went out anyway, from the link alone.
+    // Page 2 is never answered: the walk ends (it awaits every request it started) only
+    // because it cancels that request; were it waited for, this test would time out.
     const server = await startServer((req, res) => {
       const marker = new URL(req.url, 'http://x').searchParams.get('marker');
       if (marker === null) {
@@ -117,7 +119,7 @@ describe('paginateCheckpointItems', () => {
           checkpoint_items: items,
           checkpoint_items_links: [{ rel: 'next', href: '/v1/p/checkpoint_items?limit=10&marker=b-9' }],
         });
-      } else setTimeout(() => sendJson(res, 200, { checkpoint_items: [] }), 200);
+      }
     });
     cleanups.push(() => server.close());
     const sent: (string | null)[] = [];
@@ -128,15 +130,12 @@ describe('paginateCheckpointItems', () => {
       hooks: { onRequest: (s) => sent.push(new URL(s.url).searchParams.get('marker')) },
     });
     cleanups.push(() => c.close());
-    const started = performance.now();
     const error = await collect(c.paginateCheckpointItems({}, { pageSize: 10 })).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'CSBS_RESPONSE_INVALID',
       issues: [{ path: 'checkpoint_items[4].id' }],
     });
     expect(sent).toEqual([null, 'b-9']);
-    // The speculative request was cancelled, not waited for.
-    expect(performance.now() - started).toBeLessThan(190);
   });
 
   it('asks for the next page before the current one is consumed', async () => {
