@@ -17,7 +17,7 @@ import {
   verifySignature,
 } from '../src/signing/index.js';
 
-// The scoped vectors of the spec's signing.md, made by gophertelekomcloud's own signer.
+// The scoped vectors of docs/api.md (AK/SK signing), made by gophertelekomcloud's own signer.
 const accessKey = 'QTWAOYTTINDUT2QVKYUC';
 const secretKey = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc';
 const project = '77b6a44cba5143ab91d13ab9a8ff44fd';

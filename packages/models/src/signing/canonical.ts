@@ -60,7 +60,7 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 /**
- * The six lines that are hashed and signed (see the spec's signing.md). `signedHeaders` are
+ * The six lines that are hashed and signed (see docs/api.md (AK/SK signing)). `signedHeaders` are
  * lower-case names; the canonical form sorts them. `payloadHash` replaces the body's hash
  * when a signed `X-Sdk-Content-Sha256` says what it is (`UNSIGNED-PAYLOAD`, as the official
  * Node.js SDK sends for bodies that are not JSON).
