@@ -23,11 +23,15 @@ import {
   checkPageSize,
   defaultTimeoutMs,
   defaultTotalTimeoutMs,
+  type ListingOptions,
+  type PaginateOptions,
 } from './client-options.js';
 import { apiUrl, resolveEndpoint } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
+import { arrayItemTexts } from './pagination/item-texts.js';
 import {
   type CheckpointItemsPage,
+  type CheckpointItemsPageWithTexts,
   type CheckpointItemsPaginator,
   lazy,
   Paginator,
@@ -50,6 +54,18 @@ import { parseJsonBody } from './transport/json-body.js';
 import { defaultRetryPolicy } from './transport/retry-policy.js';
 
 const clientAgent = `csbs-kit-client node/${process.versions.node}`;
+
+/**
+ * The source text of each item of a listing body that has passed validation. The scanner
+ * agrees with `JSON.parse` on every valid body (a property test checks it); should it ever
+ * not (a count that differs), the items are serialised instead, so the texts stay right.
+ */
+function textsOf(bodyText: string, items: readonly CheckpointItem[]): readonly string[] {
+  const texts = arrayItemTexts(bodyText, 'checkpoint_items');
+  return texts !== undefined && texts.length === items.length
+    ? texts
+    : items.map((item) => JSON.stringify(item));
+}
 
 /** A client of the CSBS query API: listing, counting and tag queries, with paging, retries and typed errors. */
 export class CsbsClient {
@@ -86,29 +102,50 @@ export class CsbsClient {
     this.#authorizer = createAuthorizer(kind, options.credentials, this.projectId, this.#transport);
   }
 
-  /** One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. */
+  /**
+   * One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. With
+   * `itemTexts: true` the page also carries each item's JSON text as received.
+   */
+  listCheckpointItems(
+    params: ListCheckpointItemsQuery | undefined,
+    options: ListingOptions & { itemTexts: true },
+  ): Promise<CheckpointItemsPageWithTexts>;
+  listCheckpointItems(
+    params?: ListCheckpointItemsQuery,
+    options?: ListingOptions,
+  ): Promise<CheckpointItemsPage>;
   async listCheckpointItems(
     params: ListCheckpointItemsQuery = {},
-    options: CallOptions = {},
+    options: ListingOptions = {},
   ): Promise<CheckpointItemsPage> {
-    return this.#listingPage(checkListParams(params), options.signal);
+    return this.#listingPage(checkListParams(params), options.signal, options.itemTexts === true);
   }
 
   /**
    * Every backup matching `params`, following the marker page by page (pages of at most
    * 1000, `pageSize` to ask for fewer). `params.limit` caps the total number of items;
    * `params.offset` and `params.marker` apply to the first page. The next page is fetched
-   * while the current one is consumed. Validation errors surface on iteration.
+   * while the current one is consumed. Validation errors surface on iteration. With
+   * `itemTexts: true`, each of `.pages()` also carries its items' JSON text as received.
    */
   paginateCheckpointItems(
+    params: ListCheckpointItemsQuery | undefined,
+    options: PaginateOptions & ListingOptions & { itemTexts: true },
+  ): CheckpointItemsPaginator<CheckpointItemsPageWithTexts>;
+  paginateCheckpointItems(
+    params?: ListCheckpointItemsQuery,
+    options?: PaginateOptions & ListingOptions,
+  ): CheckpointItemsPaginator;
+  paginateCheckpointItems(
     params: ListCheckpointItemsQuery = {},
-    options: CallOptions & { pageSize?: number } = {},
+    options: PaginateOptions & ListingOptions = {},
   ): CheckpointItemsPaginator {
+    const itemTexts = options.itemTexts === true;
     const walk = (): AsyncGenerator<CheckpointItemsPage, void, undefined> => {
       const query = checkListParams(params);
       const pageSize = checkPageSize(options.pageSize, listingLimits.maxPageSize);
       return walkCheckpointItems(
-        (pageQuery, signal, peek) => this.#listingPage(pageQuery, signal, peek),
+        (pageQuery, signal, peek) => this.#listingPage(pageQuery, signal, itemTexts, peek),
         query,
         pageSize,
         options.signal,
@@ -170,7 +207,7 @@ export class CsbsClient {
    */
   paginateResources(
     query: ResourceQuery & ResourcePaging,
-    options: CallOptions & { pageSize?: number } = {},
+    options: PaginateOptions = {},
   ): ResourcesPaginator {
     const walk = (): AsyncGenerator<ResourcesPage, void, undefined> => {
       const { query: rest, paging } = splitPaging(query);
@@ -239,10 +276,14 @@ export class CsbsClient {
     );
   }
 
-  /** `peek` sees the raw body of a successful answer before it is parsed (to start the next page early). */
+  /**
+   * `peek` sees the raw body of a successful answer before it is parsed (to start the next
+   * page early); `itemTexts` adds each item's source text to the page, once it is valid.
+   */
   #listingPage(
     query: ListCheckpointItemsQuery,
     signal: AbortSignal | undefined,
+    itemTexts: boolean,
     peek?: (bodyText: string) => boolean,
   ): Promise<CheckpointItemsPage> {
     return execute(
@@ -261,6 +302,7 @@ export class CsbsClient {
           };
           if (body.checkpoint_items_links !== undefined)
             page.checkpoint_items_links = body.checkpoint_items_links;
+          if (itemTexts) (page as CheckpointItemsPageWithTexts).itemTexts = textsOf(response.bodyText, items);
           return page;
         },
       },

@@ -7,9 +7,24 @@ export interface CheckpointItemsPage {
   nextMarker: string | undefined;
 }
 
-export interface CheckpointItemsPaginator extends AsyncIterable<CheckpointItem> {
+/**
+ * A listing page asked for with `itemTexts: true`: besides the parsed (and validated)
+ * items, the JSON text of each one exactly as the service sent it, so that a caller who
+ * writes items out again can copy the text instead of serialising the object again.
+ */
+export interface CheckpointItemsPageWithTexts extends CheckpointItemsPage {
+  /**
+   * `itemTexts[i]` is the source text of `checkpoint_items[i]`: the same fields in the same
+   * order, unknown ones included, numbers spelled as sent, trimmed of surrounding
+   * whitespace but not reformatted inside (a pretty-printing server's newlines stay).
+   */
+  itemTexts: readonly string[];
+}
+
+export interface CheckpointItemsPaginator<Page extends CheckpointItemsPage = CheckpointItemsPage>
+  extends AsyncIterable<CheckpointItem> {
   /** The same walk, page by page. */
-  pages(): AsyncIterable<CheckpointItemsPage>;
+  pages(): AsyncIterable<Page>;
 }
 
 export interface ResourcesPage {
