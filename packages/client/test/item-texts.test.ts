@@ -53,7 +53,7 @@ describe('itemTexts: each item as the service sent it', () => {
     expect(pages.map((p) => p.itemTexts.length)).toEqual([3, 3, 1]);
     expect(pages.flatMap((p) => p.itemTexts)).toEqual(texts);
     for (const page of pages) {
-      page.itemTexts.forEach((text, i) => expect(JSON.parse(text)).toEqual(page.checkpoint_items[i]));
+      expect(page.itemTexts.map((text) => JSON.parse(text))).toEqual(page.checkpoint_items);
     }
     // Not what JSON.stringify of the parsed item gives: this is the received text.
     expect(pages[0]!.itemTexts[0]).not.toBe(JSON.stringify(pages[0]!.checkpoint_items[0]));
