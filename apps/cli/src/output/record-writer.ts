@@ -13,7 +13,12 @@ import { renderTable } from './table.js';
  * error half-way leaves their output empty.
  */
 export interface RecordWriter {
-  write(batch: readonly unknown[]): Promise<void>;
+  /**
+   * `texts[i]`, when given, is the JSON text of `batch[i]` exactly as the service sent it
+   * (the client's `itemTexts`); NDJSON without `--fields` copies it instead of
+   * serialising the record again. Other formats ignore it.
+   */
+  write(batch: readonly unknown[], texts?: readonly string[]): Promise<void>;
   /** Finishes the output; returns how many records were written. */
   end(): Promise<number>;
 }
@@ -34,6 +39,10 @@ function indentJson(record: unknown): string {
   return `  ${JSON.stringify(record, null, 2).replaceAll('\n', '\n  ')}`;
 }
 
+function oneLine(text: string): boolean {
+  return text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+}
+
 export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const { stream, columns, fields } = options;
   const project = fields ? (r: unknown) => pickFields(r, fields) : (r: unknown) => r;
@@ -42,9 +51,16 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   switch (options.format) {
     case 'ndjson':
       return {
-        async write(batch) {
+        async write(batch, texts) {
           let chunk = '';
-          for (const record of batch) chunk += `${JSON.stringify(project(record))}\n`;
+          const copy = texts !== undefined && texts.length === batch.length && !fields;
+          for (let i = 0; i < batch.length; i++) {
+            const text = copy ? (texts[i] as string) : undefined;
+            // A received text is one line unless the server pretty-printed it (a raw line
+            // break can only be whitespace: JSON strings cannot hold one); then re-serialise.
+            chunk +=
+              text !== undefined && oneLine(text) ? `${text}\n` : `${JSON.stringify(project(batch[i]))}\n`;
+          }
           count += batch.length;
           await writeChunk(stream, chunk);
         },

@@ -5,6 +5,8 @@ export interface CheckpointItemsPage {
   checkpoint_items_links?: CheckpointItemsLink[] | null;
   /** The marker of the next page: the last item's id when the page was full, else `undefined`. */
   nextMarker: string | undefined;
+  /** Present when the page was asked for with `itemTexts: true`; see `CheckpointItemsPageWithTexts`. */
+  itemTexts?: readonly string[];
 }
 
 /**
