@@ -107,7 +107,8 @@ for (let round = 1; round <= rounds; round++) {
   const timings = new Map<string, Timing>();
   for (const [name, run] of order) {
     const timing = await timed(run);
-    if (timing.items !== expected) throw new Error(`${name} walked ${timing.items} items, expected ${expected}`);
+    if (timing.items !== expected)
+      throw new Error(`${name} walked ${timing.items} items, expected ${expected}`);
     timings.set(name, timing);
   }
   const base = timings.get('hand-written')!;
