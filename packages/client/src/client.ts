@@ -28,7 +28,7 @@ import {
 } from './client-options.js';
 import { apiUrl, resolveEndpoint } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
-import { arrayItemTexts } from './pagination/item-texts.js';
+import { arrayItemTexts, parseListingWithTexts } from './pagination/item-texts.js';
 import {
   type CheckpointItemsPage,
   type CheckpointItemsPageWithTexts,
@@ -50,7 +50,7 @@ import {
   splitPaging,
 } from './query/resource-query.js';
 import { execute, type TransportConfig } from './transport/execute.js';
-import { parseJsonBody } from './transport/json-body.js';
+import { parseJsonBody, validateJsonBody } from './transport/json-body.js';
 import { defaultRetryPolicy } from './transport/retry-policy.js';
 
 const clientAgent = `csbs-kit-client node/${process.versions.node}`;
@@ -293,7 +293,12 @@ export class CsbsClient {
         url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items') + queryString(query),
         ...(peek === undefined ? {} : { peek }),
         parse: (response) => {
-          const body = parseJsonBody(response, listCheckpointItemsResponseSchema);
+          // With texts wanted, a compact body is parsed item by item, each piece's text kept.
+          const split = itemTexts ? parseListingWithTexts(response.bodyText) : undefined;
+          const body =
+            split === undefined
+              ? parseJsonBody(response, listCheckpointItemsResponseSchema)
+              : validateJsonBody(response, split.json, listCheckpointItemsResponseSchema);
           const items = body.checkpoint_items;
           const asked = Math.min(query.limit ?? listingLimits.defaultLimit, listingLimits.maxPageSize);
           const page: CheckpointItemsPage = {
@@ -302,7 +307,10 @@ export class CsbsClient {
           };
           if (body.checkpoint_items_links !== undefined)
             page.checkpoint_items_links = body.checkpoint_items_links;
-          if (itemTexts) (page as CheckpointItemsPageWithTexts).itemTexts = textsOf(response.bodyText, items);
+          if (itemTexts) {
+            (page as CheckpointItemsPageWithTexts).itemTexts =
+              split?.texts ?? textsOf(response.bodyText, items);
+          }
           return page;
         },
       },

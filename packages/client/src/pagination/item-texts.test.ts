@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrayItemTexts } from './item-texts.js';
+import { arrayItemTexts, parseListingWithTexts } from './item-texts.js';
 
 /** JSON text of a value with random whitespace between tokens (what a pretty-printing server may send). */
 function spaced(value: unknown, space: () => string): string {
@@ -84,5 +84,61 @@ describe('arrayItemTexts', () => {
     expect(arrayItemTexts('{"checkpoint_items":null}', 'checkpoint_items')).toBeUndefined();
     expect(arrayItemTexts('{"other":[1]}', 'checkpoint_items')).toBeUndefined();
     expect(arrayItemTexts('[{"checkpoint_items":[1]}]', 'checkpoint_items')).toBeUndefined();
+  });
+});
+
+// Items that start with "id" as the service's do, some holding nested objects that also
+// start with "id" (a separator the fast path must not split at), others in another order.
+const listingItem = fc.oneof(
+  fc
+    .record({ id: trickyString, rest: fc.dictionary(trickyString, jsonValue, { maxKeys: 3 }) })
+    .map(({ id, rest }) => ({ id, ...rest })),
+  fc.record({
+    id: trickyString,
+    nested: fc.array(fc.record({ id: trickyString, v: jsonValue }), { maxLength: 3 }),
+  }),
+  fc.record({ name: trickyString, id: trickyString }),
+);
+
+describe('parseListingWithTexts', () => {
+  it('equals JSON.parse with the texts of arrayItemTexts, or declines (property)', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.array(listingItem, { maxLength: 6 }),
+        fc.dictionary(trickyString, jsonValue, { maxKeys: 2 }),
+        fc.constantFrom(
+          '',
+          ',"checkpoint_items_links":[{"href":"h","rel":"next"}]',
+          ',"checkpoint_items":[]',
+        ),
+        fc.boolean(),
+        (items, others, tail, spaced) => {
+          const { checkpoint_items: _drop, ...rest } = others as Record<string, unknown>;
+          const extra = Object.keys(rest).length === 0 ? '' : `,${JSON.stringify(rest).slice(1, -1)}`;
+          const array = spaced ? JSON.stringify(items, null, 1) : JSON.stringify(items);
+          const body = `{"checkpoint_items":${array}${extra}${tail}}`;
+          const result = parseListingWithTexts(body);
+          if (result === undefined) return;
+          taken++;
+          expect(result.json).toStrictEqual(JSON.parse(body));
+          expect(result.texts).toEqual(arrayItemTexts(body, 'checkpoint_items'));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // The fast path must be exercised, not just declined.
+    expect(taken).toBeGreaterThan(40);
+  });
+
+  it('takes the fast path for a compact page, and declines a nested separator or a later duplicate', () => {
+    const page = '{"checkpoint_items":[{"id":"a","x":1},{"id":"b"}],"checkpoint_items_links":[]}';
+    expect(parseListingWithTexts(page)?.texts).toEqual(['{"id":"a","x":1}', '{"id":"b"}']);
+    expect(parseListingWithTexts('{"checkpoint_items":[]}')?.texts).toEqual([]);
+    const nested = '{"checkpoint_items":[{"id":"a","v":[{"id":"x"},{"id":"y"}]},{"id":"b"}]}';
+    expect(parseListingWithTexts(nested)).toBeUndefined();
+    const twice = '{"checkpoint_items":[{"id":"a"}],"checkpoint_items":[{"id":"b"}]}';
+    expect(parseListingWithTexts(twice)).toBeUndefined();
+    expect(parseListingWithTexts('{ "checkpoint_items": [] }')).toBeUndefined();
   });
 });

@@ -136,3 +136,89 @@ export function arrayItemTexts(json: string, key: string): string[] | undefined 
   }
   return result;
 }
+
+/** The index just past the JSON value that starts at `start` (valid JSON assumed). */
+function valueEnd(json: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  const n = json.length;
+  while (i < n) {
+    const c = json.charCodeAt(i);
+    if (c === quote) {
+      i = stringEnd(json, i);
+      if (depth === 0) return i;
+      continue;
+    }
+    if (c === openBrace || c === openBracket) depth++;
+    else if (c === closeBrace || c === closeBracket) {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (depth === 0 && (c === comma || isWhitespace(c))) return i;
+    i++;
+  }
+  return n;
+}
+
+const listingPrefix = '{"checkpoint_items":[';
+
+/**
+ * `JSON.parse(body)` of a compact listing body together with each item's source text, at
+ * about the cost of the parse alone; `undefined` when the body does not have the shape this
+ * fast path needs (then parse it and use `arrayItemTexts`).
+ *
+ * Compact bodies (what the service and the emulator send) start with
+ * `{"checkpoint_items":[` and separate items with `},{` followed by the key every item
+ * starts with (`"id":`). Those separators are found with `indexOf`, each piece between
+ * them is parsed on its own, and the rest of the body with the array emptied. This cannot
+ * give a wrong answer: a raw `"` cannot occur inside a JSON string, so a separator is
+ * always structure, and a split that is not at the top of the array (a nested
+ * `},{"id":` inside an item) leaves a piece with an unclosed bracket, which fails to parse
+ * and sends the body to the slow path. When every piece parses, the pieces are exactly the
+ * array's elements, because a JSON value's end is fixed by its start.
+ */
+export function parseListingWithTexts(body: string): { json: unknown; texts: string[] } | undefined {
+  if (!body.startsWith(listingPrefix)) return undefined;
+  const first = listingPrefix.length;
+  const texts: string[] = [];
+  const items: unknown[] = [];
+  let arrayEnd: number;
+  if (body.charCodeAt(first) === closeBracket) {
+    arrayEnd = first;
+  } else {
+    if (body.charCodeAt(first) !== openBrace) return undefined;
+    // The separator: `},{` and the first item's first key, e.g. `},{"id":`.
+    const keyEnd = body.charCodeAt(first + 1) === quote ? stringEnd(body, first + 1) : -1;
+    if (keyEnd < 0 || body.charCodeAt(keyEnd) !== colon) return undefined;
+    const separator = `},${body.slice(first, keyEnd + 1)}`;
+    let start = first;
+    try {
+      for (;;) {
+        const next = body.indexOf(separator, start);
+        if (next < 0) break;
+        const text = body.slice(start, next + 1);
+        items.push(JSON.parse(text));
+        texts.push(text);
+        start = next + 2;
+      }
+      const lastEnd = valueEnd(body, start);
+      if (body.charCodeAt(lastEnd) !== closeBracket) return undefined;
+      const text = body.slice(start, lastEnd);
+      items.push(JSON.parse(text));
+      texts.push(text);
+      arrayEnd = lastEnd;
+    } catch {
+      return undefined; // a split inside an item, or items with another first key
+    }
+  }
+  const rest = body.slice(arrayEnd + 1);
+  // Another `checkpoint_items` key further on would win in JSON.parse; leave that to the slow path.
+  if (rest.includes('"checkpoint_items"') || rest.includes('\\u')) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(`${listingPrefix}]${rest}`);
+  } catch {
+    return undefined;
+  }
+  (json as { checkpoint_items: unknown[] }).checkpoint_items = items;
+  return { json, texts };
+}
