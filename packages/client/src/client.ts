@@ -4,7 +4,6 @@ import {
   countCheckpointItemsResponseSchema,
   getCheckpointItemResponseSchema,
   type ListCheckpointItemsQuery,
-  listCheckpointItemsResponseSchema,
   listingLimits,
   type ResourceInstancesFilterResponse,
   resourceInstancesCountResponseSchema,
@@ -28,7 +27,7 @@ import {
 } from './client-options.js';
 import { apiUrl, resolveEndpoint } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
-import { arrayItemTexts, parseListingWithTexts } from './pagination/item-texts.js';
+import { readListingPage } from './pagination/listing-page.js';
 import {
   type CheckpointItemsPage,
   type CheckpointItemsPageWithTexts,
@@ -50,22 +49,10 @@ import {
   splitPaging,
 } from './query/resource-query.js';
 import { execute, type TransportConfig } from './transport/execute.js';
-import { parseJsonBody, validateJsonBody } from './transport/json-body.js';
+import { parseJsonBody } from './transport/json-body.js';
 import { defaultRetryPolicy } from './transport/retry-policy.js';
 
 const clientAgent = `csbs-kit-client node/${process.versions.node}`;
-
-/**
- * The source text of each item of a listing body that has passed validation. The scanner
- * agrees with `JSON.parse` on every valid body (a property test checks it); should it ever
- * not (a count that differs), the items are serialised instead, so the texts stay right.
- */
-function textsOf(bodyText: string, items: readonly CheckpointItem[]): readonly string[] {
-  const texts = arrayItemTexts(bodyText, 'checkpoint_items');
-  return texts !== undefined && texts.length === items.length
-    ? texts
-    : items.map((item) => JSON.stringify(item));
-}
 
 /** A client of the CSBS query API: listing, counting and tag queries, with paging, retries and typed errors. */
 export class CsbsClient {
@@ -292,27 +279,7 @@ export class CsbsClient {
         method: 'GET',
         url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items') + queryString(query),
         ...(peek === undefined ? {} : { peek }),
-        parse: (response) => {
-          // With texts wanted, a compact body is parsed item by item, each piece's text kept.
-          const split = itemTexts ? parseListingWithTexts(response.bodyText) : undefined;
-          const body =
-            split === undefined
-              ? parseJsonBody(response, listCheckpointItemsResponseSchema)
-              : validateJsonBody(response, split.json, listCheckpointItemsResponseSchema);
-          const items = body.checkpoint_items;
-          const asked = Math.min(query.limit ?? listingLimits.defaultLimit, listingLimits.maxPageSize);
-          const page: CheckpointItemsPage = {
-            checkpoint_items: items,
-            nextMarker: items.length > 0 && items.length >= asked ? items.at(-1)?.id : undefined,
-          };
-          if (body.checkpoint_items_links !== undefined)
-            page.checkpoint_items_links = body.checkpoint_items_links;
-          if (itemTexts) {
-            (page as CheckpointItemsPageWithTexts).itemTexts =
-              split?.texts ?? textsOf(response.bodyText, items);
-          }
-          return page;
-        },
+        parse: (response) => readListingPage(response, query, itemTexts),
       },
       this.#authorizer,
       signal,
