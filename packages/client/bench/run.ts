@@ -1,31 +1,19 @@
-// Walks every backup of a generated emulator project two ways and prints items per second:
-//   baseline: a hand-written sequential loop of undici.request + JSON.parse, no validation;
-//   client:   CsbsClient.paginateCheckpointItems (pages of 1000, full response validation,
-//             the next page fetched while the current one is consumed).
+// Walks every backup of a canned listing (the emulator's pages for a generated project,
+// served from memory in a worker thread, so the walk is bounded by the code under test and
+// not by the server) three ways, interleaved over repeated rounds, and prints items per
+// second as ratios against the baseline measured in the same round:
+//   baseline:  a hand-written sequential loop of undici.request + JSON.parse, no validation;
+//   client:    CsbsClient.paginateCheckpointItems (pages of 1000, full response validation,
+//              the next page fetched while the current one is consumed);
+//   itemTexts: the same walk's pages with each item's source text (what the CLI's ndjson uses).
 // Sizes come from the environment so a small run can come first:
-//   CSBS_BENCH_ITEMS (default 200000), CSBS_BENCH_ROUNDS (default 3).
-import { Worker } from 'node:worker_threads';
+//   CSBS_BENCH_ITEMS (default 200000), CSBS_BENCH_ROUNDS (default 5).
 import { Agent, request } from 'undici';
 import { CsbsClient } from '../src/index.js';
+import { startCannedListingThread } from './canned-listing.js';
 
 const itemCount = Number(process.env.CSBS_BENCH_ITEMS ?? 200_000);
-const rounds = Number(process.env.CSBS_BENCH_ROUNDS ?? 3);
-
-interface Started {
-  url: string;
-  demo: { projectId: string; token: string };
-}
-
-async function startEmulatorThread(): Promise<{ worker: Worker; started: Started }> {
-  const worker = new Worker(new URL('./emulator-worker.ts', import.meta.url), {
-    workerData: { count: itemCount, seed: 1 },
-  });
-  const started = await new Promise<Started>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  return { worker, started };
-}
+const rounds = Number(process.env.CSBS_BENCH_ROUNDS ?? 5);
 
 async function handWrittenLoop(agent: Agent, base: string, token: string): Promise<number> {
   let marker: string | undefined;
@@ -47,6 +35,14 @@ async function handWrittenLoop(agent: Agent, base: string, token: string): Promi
 async function clientWalk(client: CsbsClient): Promise<number> {
   let count = 0;
   for await (const _item of client.paginateCheckpointItems({}, { pageSize: 1000 })) count++;
+  return count;
+}
+
+async function textsWalk(client: CsbsClient): Promise<number> {
+  let count = 0;
+  for await (const page of client.paginateCheckpointItems({}, { pageSize: 1000, itemTexts: true }).pages()) {
+    count += page.itemTexts.length;
+  }
   return count;
 }
 
@@ -78,62 +74,63 @@ const median = (xs: number[]) => {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-const { worker, started } = await startEmulatorThread();
-const { url, demo } = started;
+const listing = await startCannedListingThread(itemCount);
 const agent = new Agent({ connections: 8, pipelining: 1, keepAliveTimeout: 30_000 });
 const client = new CsbsClient({
-  projectId: demo.projectId,
-  endpoint: url,
-  credentials: { token: demo.token },
+  projectId: listing.projectId,
+  endpoint: listing.url,
+  credentials: { token: listing.token },
 });
-const listing = `${url}/v1/${demo.projectId}/checkpoint_items`;
+const listingUrl = `${listing.url}/v1/${listing.projectId}/checkpoint_items`;
+const expected = listing.items;
 
-console.log(`walking ${itemCount} backups, ${rounds} rounds each, Node ${process.versions.node}`);
-// Warm-up: JIT, connections, emulator caches.
-await handWrittenLoop(agent, listing, demo.token);
+console.log(
+  `walking ${expected} backups (${(listing.bytes / 2 ** 20).toFixed(0)} MB of pages from a canned listing), ` +
+    `${rounds} rounds each, Node ${process.versions.node}`,
+);
+// Warm-up: JIT, connections.
+await handWrittenLoop(agent, listingUrl, listing.token);
 await clientWalk(client);
+await textsWalk(client);
 
-const baseline: number[] = [];
-const ours: number[] = [];
-const ratios: number[] = [];
-const cpuBaseline: number[] = [];
-const cpuOurs: number[] = [];
+const walks: [string, () => Promise<number>][] = [
+  ['hand-written', () => handWrittenLoop(agent, listingUrl, listing.token)],
+  ['client', () => clientWalk(client)],
+  ['client itemTexts', () => textsWalk(client)],
+];
+const rates = new Map<string, number[]>(walks.map(([name]) => [name, []]));
+const cpu = new Map<string, number[]>(walks.map(([name]) => [name, []]));
+const ratios = new Map<string, number[]>(walks.map(([name]) => [name, []]));
 for (let round = 1; round <= rounds; round++) {
-  // Alternate the order so drift in machine load hits both sides alike.
-  let hand: Awaited<ReturnType<typeof timed>>;
-  let mine: Awaited<ReturnType<typeof timed>>;
-  if (round % 2 === 1) {
-    hand = await timed(() => handWrittenLoop(agent, listing, demo.token));
-    mine = await timed(() => clientWalk(client));
-  } else {
-    mine = await timed(() => clientWalk(client));
-    hand = await timed(() => handWrittenLoop(agent, listing, demo.token));
+  // Rotate the order so drift in machine load hits every walk alike.
+  const order = walks.map((_, i) => walks[(i + round) % walks.length]!);
+  const timings = new Map<string, Timing>();
+  for (const [name, run] of order) {
+    const timing = await timed(run);
+    if (timing.items !== expected)
+      throw new Error(`${name} walked ${timing.items} items, expected ${expected}`);
+    timings.set(name, timing);
   }
-  if (hand.items !== itemCount || mine.items !== itemCount) {
-    throw new Error(`walk returned ${hand.items} / ${mine.items} items, expected ${itemCount}`);
+  const base = timings.get('hand-written')!;
+  const parts: string[] = [];
+  for (const [name] of walks) {
+    const t = timings.get(name)!;
+    rates.get(name)!.push(t.perSecond);
+    cpu.get(name)!.push(t.cpuMsPerPage);
+    ratios.get(name)!.push(t.perSecond / base.perSecond);
+    parts.push(`${name} ${Math.round(t.perSecond)}/s (${(t.perSecond / base.perSecond).toFixed(2)}×)`);
   }
-  baseline.push(hand.perSecond);
-  ours.push(mine.perSecond);
-  ratios.push(mine.perSecond / hand.perSecond);
-  cpuBaseline.push(hand.cpuMsPerPage);
-  cpuOurs.push(mine.cpuMsPerPage);
+  console.log(`round ${round}: ${parts.join(', ')}`);
+}
+console.log('\nmedians (items/s; ratio = median of the per-round ratios to the hand-written loop)');
+for (const [name] of walks) {
   console.log(
-    `round ${round}: hand-written ${Math.round(hand.perSecond)} items/s (${Math.round(hand.ms)} ms), ` +
-      `client ${Math.round(mine.perSecond)} items/s (${Math.round(mine.ms)} ms), ratio ${(mine.perSecond / hand.perSecond).toFixed(2)}×`,
+    `  ${name.padEnd(18)} ${String(Math.round(median(rates.get(name)!))).padStart(8)} items/s  ` +
+      `${median(ratios.get(name)!).toFixed(2)}×  client-thread CPU ${median(cpu.get(name)!).toFixed(1)} ms per 1000`,
   );
 }
-const b = median(baseline);
-const c = median(ours);
-console.log(`median hand-written loop (undici.request + JSON.parse): ${Math.round(b)} items/s`);
-console.log(`median paginateCheckpointItems (validated, prefetch):  ${Math.round(c)} items/s`);
-console.log(`ratio client / hand-written: ${(c / b).toFixed(2)}× (goal ≥ 1.00×)`);
-console.log(`median of the per-round ratios: ${median(ratios).toFixed(2)}×`);
-console.log(
-  `client-thread CPU per page of 1000: hand-written ${median(cpuBaseline).toFixed(1)} ms, ` +
-    `client ${median(cpuOurs).toFixed(1)} ms (validation and paging included)`,
-);
+console.log('  goal: client >= 1.00× the hand-written loop (it validates, the loop does not)');
 
 await client.close();
 await agent.close();
-worker.postMessage('close');
-await new Promise((resolve) => worker.once('exit', resolve));
+await listing.close();

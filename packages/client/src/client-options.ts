@@ -47,6 +47,22 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `listCheckpointItems` and `paginateCheckpointItems`. */
+export interface ListingOptions extends CallOptions {
+  /**
+   * Also hand back the JSON text of each item exactly as received, as `page.itemTexts`
+   * (see `CheckpointItemsPageWithTexts`). The items are parsed and validated all the same;
+   * finding the texts costs a scan of the body, about a tenth of parsing it.
+   */
+  itemTexts?: boolean;
+}
+
+/** Options of the paginators. */
+export interface PaginateOptions extends CallOptions {
+  /** Items per request, 1..1000 (default 1000). */
+  pageSize?: number;
+}
+
 export const defaultTimeoutMs = 30_000;
 export const defaultTotalTimeoutMs = 120_000;
 

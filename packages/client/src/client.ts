@@ -6,7 +6,6 @@ import {
   type KeystoneProject,
   keystoneProjectsResponseSchema,
   type ListCheckpointItemsQuery,
-  listCheckpointItemsResponseSchema,
   listingLimits,
   type ResourceInstancesFilterResponse,
   resourceInstancesCountResponseSchema,
@@ -26,11 +25,15 @@ import {
   checkPageSize,
   defaultTimeoutMs,
   defaultTotalTimeoutMs,
+  type ListingOptions,
+  type PaginateOptions,
 } from './client-options.js';
 import { iamEndpointOf, normaliseEndpoint, resourceUrl } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
+import { readListingPage } from './pagination/listing-page.js';
 import {
   type CheckpointItemsPage,
+  type CheckpointItemsPageWithTexts,
   type CheckpointItemsPaginator,
   lazy,
   Paginator,
@@ -133,29 +136,50 @@ export class CsbsClient {
     );
   }
 
-  /** One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. */
+  /**
+   * One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. With
+   * `itemTexts: true` the page also carries each item's JSON text as received.
+   */
+  listCheckpointItems(
+    params: ListCheckpointItemsQuery | undefined,
+    options: ListingOptions & { itemTexts: true },
+  ): Promise<CheckpointItemsPageWithTexts>;
+  listCheckpointItems(
+    params?: ListCheckpointItemsQuery,
+    options?: ListingOptions,
+  ): Promise<CheckpointItemsPage>;
   async listCheckpointItems(
     params: ListCheckpointItemsQuery = {},
-    options: CallOptions = {},
+    options: ListingOptions = {},
   ): Promise<CheckpointItemsPage> {
-    return this.#listingPage(checkListParams(params), options.signal);
+    return this.#listingPage(checkListParams(params), options.signal, options.itemTexts === true);
   }
 
   /**
    * Every backup matching `params`, following the marker page by page (pages of at most
    * 1000, `pageSize` to ask for fewer). `params.limit` caps the total number of items;
    * `params.offset` and `params.marker` apply to the first page. The next page is fetched
-   * while the current one is consumed. Validation errors surface on iteration.
+   * while the current one is consumed. Validation errors surface on iteration. With
+   * `itemTexts: true`, each of `.pages()` also carries its items' JSON text as received.
    */
   paginateCheckpointItems(
+    params: ListCheckpointItemsQuery | undefined,
+    options: PaginateOptions & ListingOptions & { itemTexts: true },
+  ): CheckpointItemsPaginator<CheckpointItemsPageWithTexts>;
+  paginateCheckpointItems(
+    params?: ListCheckpointItemsQuery,
+    options?: PaginateOptions & ListingOptions,
+  ): CheckpointItemsPaginator;
+  paginateCheckpointItems(
     params: ListCheckpointItemsQuery = {},
-    options: CallOptions & { pageSize?: number } = {},
+    options: PaginateOptions & ListingOptions = {},
   ): CheckpointItemsPaginator {
+    const itemTexts = options.itemTexts === true;
     const walk = (): AsyncGenerator<CheckpointItemsPage, void, undefined> => {
       const query = checkListParams(params);
       const pageSize = checkPageSize(options.pageSize, listingLimits.maxPageSize);
       return walkCheckpointItems(
-        (pageQuery, signal, peek) => this.#listingPage(pageQuery, signal, peek),
+        (pageQuery, signal, peek) => this.#listingPage(pageQuery, signal, itemTexts, peek),
         query,
         pageSize,
         options.signal,
@@ -217,7 +241,7 @@ export class CsbsClient {
    */
   paginateResources(
     query: ResourceQuery & ResourcePaging,
-    options: CallOptions & { pageSize?: number } = {},
+    options: PaginateOptions = {},
   ): ResourcesPaginator {
     const walk = (): AsyncGenerator<ResourcesPage, void, undefined> => {
       const { query: rest, paging } = splitPaging(query);
@@ -290,10 +314,14 @@ export class CsbsClient {
     );
   }
 
-  /** `peek` sees the raw body of a successful answer before it is parsed (to start the next page early). */
+  /**
+   * `peek` sees the raw body of a successful answer before it is parsed (to start the next
+   * page early); `itemTexts` adds each item's source text to the page, once it is valid.
+   */
   async #listingPage(
     query: ListCheckpointItemsQuery,
     signal: AbortSignal | undefined,
+    itemTexts: boolean,
     peek?: (bodyText: string) => boolean,
   ): Promise<CheckpointItemsPage> {
     return execute(
@@ -302,18 +330,7 @@ export class CsbsClient {
         method: 'GET',
         url: resourceUrl(await this.#project(signal), 'checkpoint_items') + queryString(query),
         ...(peek === undefined ? {} : { peek }),
-        parse: (response) => {
-          const body = parseJsonBody(response, listCheckpointItemsResponseSchema);
-          const items = body.checkpoint_items;
-          const asked = Math.min(query.limit ?? listingLimits.defaultLimit, listingLimits.maxPageSize);
-          const page: CheckpointItemsPage = {
-            checkpoint_items: items,
-            nextMarker: items.length > 0 && items.length >= asked ? items.at(-1)?.id : undefined,
-          };
-          if (body.checkpoint_items_links !== undefined)
-            page.checkpoint_items_links = body.checkpoint_items_links;
-          return page;
-        },
+        parse: (response) => readListingPage(response, query, itemTexts),
       },
       this.#authorizer,
       signal,

@@ -20,7 +20,13 @@ export type {
   TokenCredentials,
 } from './auth/credentials.js';
 export { CsbsClient } from './client.js';
-export type { CallOptions, CsbsClientOptions, RetryOptions } from './client-options.js';
+export type {
+  CallOptions,
+  CsbsClientOptions,
+  ListingOptions,
+  PaginateOptions,
+  RetryOptions,
+} from './client-options.js';
 export { type Cloud, type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export {
   CsbsApiError,
@@ -45,6 +51,7 @@ export {
 export type { RedactedRequest } from './errors/redacted-request.js';
 export type {
   CheckpointItemsPage,
+  CheckpointItemsPageWithTexts,
   CheckpointItemsPaginator,
   ResourcesPage,
   ResourcesPaginator,

@@ -48,6 +48,9 @@ export const run: CommandHandler = async (ctx, flags) => {
       ...(cap !== undefined && !selector ? { limit: cap + 1 } : {}),
     };
     const writer = recordWriter(ctx, setup, 'checkpoint-item', { streamJson: cap === undefined });
+    // NDJSON of whole records copies each item's received text (still validated by the
+    // client) rather than serialising it again: that is most of a long walk's CPU.
+    const itemTexts = setup.format === 'ndjson' && setup.fields === undefined;
     const progress = new Progress(ctx.io.stderr, {
       // Worth drawing when the walk spans pages: --all, a large --max, or a selector scan.
       enabled:
@@ -59,20 +62,25 @@ export const run: CommandHandler = async (ctx, flags) => {
     let written = 0;
     let capped = false;
     try {
-      for await (const page of client.paginateCheckpointItems(params, { pageSize }).pages()) {
+      for await (const page of client.paginateCheckpointItems(params, { pageSize, itemTexts }).pages()) {
         progress.page(page.checkpoint_items.length);
-        let batch: CheckpointItem[] = page.checkpoint_items;
-        if (selector)
-          batch = batch.filter((item) =>
-            matchesTagQuery(selector, { name: item.name ?? '', tags: item.tags ?? [] }),
+        let batch: readonly CheckpointItem[] = page.checkpoint_items;
+        let texts: readonly string[] | undefined = page.itemTexts;
+        if (selector) {
+          const kept = batch.flatMap((item, i) =>
+            matchesTagQuery(selector, { name: item.name ?? '', tags: item.tags ?? [] }) ? [i] : [],
           );
+          batch = kept.map((i) => batch[i] as CheckpointItem);
+          if (texts) texts = kept.map((i) => (texts as readonly string[])[i] as string);
+        }
         if (cap !== undefined && written + batch.length >= cap) {
           // Without a selector one more than the cap was asked for, so more exist exactly
           // when it came; a selector scan only knows that another page follows.
           capped = written + batch.length > cap || (selector !== undefined && page.nextMarker !== undefined);
           batch = batch.slice(0, cap - written);
+          texts = texts?.slice(0, cap - written);
         }
-        await writer.write(batch);
+        await writer.write(batch, texts);
         written += batch.length;
         if (cap !== undefined && written >= cap) break;
       }

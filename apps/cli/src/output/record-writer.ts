@@ -14,7 +14,12 @@ import { stringifyYaml } from './yaml.js';
  * json) write at `end`, so an error half-way leaves their output empty.
  */
 export interface RecordWriter {
-  write(batch: readonly unknown[]): Promise<void>;
+  /**
+   * `texts[i]`, when given, is the JSON text of `batch[i]` exactly as the service sent it
+   * (the client's `itemTexts`); NDJSON without `--fields` copies it instead of
+   * serialising the record again. Other formats ignore it.
+   */
+  write(batch: readonly unknown[], texts?: readonly string[]): Promise<void>;
   /** Finishes the output; returns how many records were written. */
   end(): Promise<number>;
   /** After a failure: leaves what reached the stream parseable in its format (closes a JSON array). */
@@ -40,6 +45,10 @@ export interface RecordWriterOptions {
   bold?: (s: string) => string;
 }
 
+function oneLine(text: string): boolean {
+  return text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+}
+
 export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const { stream, columns, fields } = options;
   const view = options.view ?? ((r: unknown) => r);
@@ -49,11 +58,19 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   switch (options.format) {
     case 'ndjson':
       return {
-        async write(batch) {
-          let chunk = '';
-          for (const record of batch) chunk += `${JSON.stringify(project(record))}\n`;
+        async write(batch, texts) {
+          const copy = texts !== undefined && texts.length === batch.length && !fields;
+          const lines: string[] = new Array(batch.length + 1);
+          for (let i = 0; i < batch.length; i++) {
+            const text = copy ? (texts[i] as string) : undefined;
+            // A received text is one line unless the server pretty-printed it (a raw line
+            // break can only be whitespace: JSON strings cannot hold one); then re-serialise.
+            lines[i] = text !== undefined && oneLine(text) ? text : JSON.stringify(project(batch[i]));
+          }
+          // One flat string (join) rather than a rope of 2000 pieces flattened on write.
+          lines[batch.length] = '';
           count += batch.length;
-          await writeChunk(stream, chunk);
+          await writeChunk(stream, batch.length === 0 ? '' : lines.join('\n'));
         },
         async end() {
           return count;

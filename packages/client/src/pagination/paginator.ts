@@ -5,11 +5,28 @@ export interface CheckpointItemsPage {
   checkpoint_items_links?: CheckpointItemsLink[] | null;
   /** The marker of the next page: the last item's id when the page was full, else `undefined`. */
   nextMarker: string | undefined;
+  /** Present when the page was asked for with `itemTexts: true`; see `CheckpointItemsPageWithTexts`. */
+  itemTexts?: readonly string[];
 }
 
-export interface CheckpointItemsPaginator extends AsyncIterable<CheckpointItem> {
+/**
+ * A listing page asked for with `itemTexts: true`: besides the parsed (and validated)
+ * items, the JSON text of each one exactly as the service sent it, so that a caller who
+ * writes items out again can copy the text instead of serialising the object again.
+ */
+export interface CheckpointItemsPageWithTexts extends CheckpointItemsPage {
+  /**
+   * `itemTexts[i]` is the source text of `checkpoint_items[i]`: the same fields in the same
+   * order, unknown ones included, numbers spelled as sent, trimmed of surrounding
+   * whitespace but not reformatted inside (a pretty-printing server's newlines stay).
+   */
+  itemTexts: readonly string[];
+}
+
+export interface CheckpointItemsPaginator<Page extends CheckpointItemsPage = CheckpointItemsPage>
+  extends AsyncIterable<CheckpointItem> {
   /** The same walk, page by page. */
-  pages(): AsyncIterable<CheckpointItemsPage>;
+  pages(): AsyncIterable<Page>;
 }
 
 export interface ResourcesPage {

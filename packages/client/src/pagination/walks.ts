@@ -18,23 +18,23 @@ import {
 } from './resources-state.js';
 
 /** Fetches one listing page; `peek` sees the raw body before it is parsed. */
-export type FetchListingPage = (
+export type FetchListingPage<Page extends CheckpointItemsPage = CheckpointItemsPage> = (
   query: ListCheckpointItemsQuery,
   signal: AbortSignal,
   peek: (bodyText: string) => boolean,
-) => Promise<CheckpointItemsPage>;
+) => Promise<Page>;
 
 /**
  * The marker walk. The next page is requested as soon as the body's next link names it
  * (checked against the parsed page), else as soon as the page is read.
  */
-export function walkCheckpointItems(
-  fetchPage: FetchListingPage,
+export function walkCheckpointItems<Page extends CheckpointItemsPage>(
+  fetchPage: FetchListingPage<Page>,
   query: ListCheckpointItemsQuery,
   pageSize: number,
   signal: AbortSignal | undefined,
-): AsyncGenerator<CheckpointItemsPage, void, undefined> {
-  return prefetchPages<ListingPageRequest, CheckpointItemsPage>(
+): AsyncGenerator<Page, void, undefined> {
+  return prefetchPages<ListingPageRequest, Page>(
     firstListingRequest(query, pageSize),
     {
       fetchPage: (request, pageSignal, hintNext) =>

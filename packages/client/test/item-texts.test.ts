@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CsbsClient, CsbsResponseValidationError } from '../src/index.js';
+import { startServer, type TestServer } from './support/http-server.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+function client(server: TestServer) {
+  const c = new CsbsClient({
+    projectId: 'p',
+    endpoint: server.url,
+    credentials: { token: 't' },
+    retry: { maxAttempts: 1 },
+  });
+  cleanups.push(() => c.close());
+  return c;
+}
+
+/** A listing that answers pages of the given raw item texts, 3 per page, by marker. */
+async function rawListing(itemTexts: string[], format: (items: string) => string) {
+  const server = await startServer((req, res) => {
+    const query = new URL(req.url, 'http://x').searchParams;
+    const marker = query.get('marker');
+    const start = marker === null ? 0 : Number(marker.slice(1)) + 1;
+    const limit = Number(query.get('limit') ?? '1000');
+    const page = itemTexts.slice(start, start + limit);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(format(page.join(',')));
+  });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+// Unknown fields, a number spelled with a trailing zero, escapes and a nested bracket in
+// a string: re-serialising the parsed item would change the first three.
+const texts = Array.from(
+  { length: 7 },
+  (_, i) =>
+    `{"id":"b${i}","name":"say \\"hi\\" ] }","size":1.50,"x-future":{"nested":[1,{"a":null}]},"status":"available"}`,
+);
+
+describe('itemTexts: each item as the service sent it', () => {
+  it('pages carry the exact text of every item, aligned with the parsed items', async () => {
+    const server = await rawListing(texts, (items) => `{"checkpoint_items":[${items}]}`);
+    const pages = [];
+    for await (const page of client(server)
+      .paginateCheckpointItems({}, { pageSize: 3, itemTexts: true })
+      .pages()) {
+      pages.push(page);
+    }
+    expect(pages.map((p) => p.itemTexts.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((p) => p.itemTexts)).toEqual(texts);
+    for (const page of pages) {
+      expect(page.itemTexts.map((text) => JSON.parse(text))).toEqual(page.checkpoint_items);
+    }
+    // Not what JSON.stringify of the parsed item gives: this is the received text.
+    expect(pages[0]!.itemTexts[0]).not.toBe(JSON.stringify(pages[0]!.checkpoint_items[0]));
+  });
+
+  it('a pretty-printed body gives each item trimmed, its inner whitespace kept', async () => {
+    const server = await rawListing(
+      ['{ "id": "b0" }', '{\n  "id": "b1"\n}'],
+      (items) => `{\n  "checkpoint_items": [\n    ${items.replace(',', ',\n    ')}\n  ]\n}\n`,
+    );
+    const page = await client(server).listCheckpointItems({}, { itemTexts: true });
+    expect(page.itemTexts).toEqual(['{ "id": "b0" }', '{\n  "id": "b1"\n}']);
+  });
+
+  it('without the option, pages have no texts', async () => {
+    const server = await rawListing(texts.slice(0, 2), (items) => `{"checkpoint_items":[${items}]}`);
+    const page = await client(server).listCheckpointItems({});
+    expect('itemTexts' in page).toBe(false);
+  });
+
+  it('the items are still validated: a bad one fails the page, texts or not', async () => {
+    const bad = [texts[0]!, '{"id":42}'];
+    const server = await rawListing(bad, (items) => `{"checkpoint_items":[${items}]}`);
+    const walk = client(server).paginateCheckpointItems({}, { itemTexts: true }).pages();
+    const error = await (async () => {
+      for await (const _ of walk) {
+        // nothing: the first page is invalid
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsbsResponseValidationError);
+    expect((error as CsbsResponseValidationError).issues[0]?.path).toBe('checkpoint_items[1].id');
+  });
+});
