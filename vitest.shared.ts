@@ -16,9 +16,19 @@ export const workspaceAliases: Record<string, string> = {
   '@csbs-kit/emulator': resolve(root, 'packages/emulator/src/index.ts'),
 };
 
+/**
+ * `CSBS_ZOD_DIR` points at another zod install (a folder holding `node_modules/zod`), so
+ * the zod-range check (scripts/zod-range.mjs) can run the tests against the lowest and the
+ * newest zod the peer range allows without touching the lockfile.
+ */
+function zodAlias(): Record<string, string> {
+  const dir = process.env.CSBS_ZOD_DIR;
+  return dir ? { zod: resolve(dir, 'node_modules/zod') } : {};
+}
+
 export function sharedTestConfig(packageDir: string): ViteUserConfig {
   return {
-    resolve: { alias: workspaceAliases },
+    resolve: { alias: { ...workspaceAliases, ...zodAlias() } },
     test: {
       root: packageDir,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -12,6 +12,20 @@ import { get } from './http.js';
 const dir = mkdtempSync(join(tmpdir(), 'csbs-emulator-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Resolves with everything read once the first line is complete, or when the stream ends. */
+function firstLine(stream: NodeJS.ReadableStream, text: () => string): Promise<string> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!text().includes('\n')) return;
+      stream.off('data', check);
+      resolve(text());
+    };
+    stream.on('data', check);
+    stream.once('end', () => resolve(text()));
+    check();
+  });
+}
+
 function capture() {
   const stream = new PassThrough();
   let text = '';
@@ -30,8 +44,9 @@ async function startCli(argv: string[]) {
     stop = resolve;
   });
   const exit = runEmulatorCli(argv, { stdout: out.stream, stderr: err.stream, stopSignal });
-  for (let i = 0; i < 200 && !out.text().includes('\n'); i++) await new Promise((r) => setTimeout(r, 10));
-  const url = /listening on (http:\/\/\S+)/.exec(out.text())?.[1];
+  // The first line is written before the CLI resolves, or the CLI fails first.
+  const first = await Promise.race([firstLine(out.stream, out.text), exit.then(() => out.text())]);
+  const url = /listening on (http:\/\/\S+)/.exec(first)?.[1];
   return { url, out, err, stop, exit };
 }
 
@@ -123,8 +138,7 @@ describe('csbs-emulator bin', () => {
       out += String(c);
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 300 && !out.includes('\n'); i++) await new Promise((r) => setTimeout(r, 20));
-    const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+    const url = /listening on (http:\/\/\S+)/.exec(await firstLine(child.stdout, () => out))?.[1];
     expect(url).toBeDefined();
     expect((await get(`${url}/__emulator/health`)).status).toBe(200);
     child.kill('SIGTERM');

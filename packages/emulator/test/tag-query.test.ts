@@ -105,6 +105,8 @@ describe('POST …/csbs_backup/resource_instances/action', () => {
     [{ action: 'filter', limit: '1001' }, 'limit: must be between "1" and "1000"'],
     [{ action: 'filter', offset: '-1' }, 'offset: must be a string of decimal digits'],
     [{ action: 'filter', tags: [] }, 'tags: must not be empty when present'],
+    [{ action: 'filter', matches: [] }, 'matches: must not be empty when present'],
+    [{ action: 'count', matches: [] }, 'matches: must not be empty when present'],
     [
       { action: 'filter', tags: Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, values: [] })) },
       'tags: at most 10 entries',

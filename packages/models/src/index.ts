@@ -87,7 +87,7 @@ export {
   tagQueryOffsetSchema,
   tagQuerySchema,
 } from './resource-instances.js';
-export { type ResponseCheck, responseCheckOf, safeParseResponse } from './response-check.js';
+export { type ResponseCheck, responseCheckOf, safeParseResponse, testedZod } from './response-check.js';
 export {
   checkpointItemsQueryToSearchParams,
   countCheckpointItemsQueryFromSearchParams,

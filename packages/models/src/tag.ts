@@ -87,6 +87,8 @@ export type Match = z.infer<typeof matchSchema>;
 
 export const matchListSchema = z
   .array(matchSchema, { error: 'must be a list of {key, value} entries' })
+  // The tag-query reference page: "This list cannot be an empty list."
+  .min(1, { error: 'must not be empty when present' })
   .superRefine((matches, ctx) =>
     reportDuplicates(
       matches,

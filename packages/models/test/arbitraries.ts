@@ -56,7 +56,7 @@ export const filterRequest: fc.Arbitrary<ResourceInstancesFilterRequest> = fc.re
     not_tags_any: tagList,
     matches: fc.array(
       fc.record({ key: fc.constant('resource_name' as const), value: matchValue }, { noNullPrototype: true }),
-      { maxLength: 1 },
+      { minLength: 1, maxLength: 1 },
     ),
     limit: fc.integer({ min: 1, max: 1000 }).map(String),
     offset: fc.oneof(fc.nat().map(String), fc.constant(String(Number.MAX_SAFE_INTEGER))),

@@ -127,7 +127,10 @@ describe('which schemas get a fast check', () => {
     ['a strict object', z.strictObject({ a: z.string() })],
     ['a literal', z.looseObject({ a: z.literal('x') })],
     ['a transform', z.string().transform((s) => s.length)],
-    ['an exact optional', z.looseObject({ a: z.string().exactOptional() })],
+    // exactOptional arrived after zod 4.0, the lowest zod the peer range allows.
+    ...(typeof z.string().exactOptional === 'function'
+      ? [['an exact optional', z.looseObject({ a: z.string().exactOptional() })] as [string, z.ZodType]]
+      : []),
     ['a discriminated union', z.discriminatedUnion('k', [z.looseObject({ k: z.literal('a') })])],
   ])('a schema with %s does not (its output may differ from its input)', (_, schema) => {
     expect(responseCheckOf(schema)).toBeUndefined();
@@ -242,5 +245,48 @@ describe('the fast check agrees with zod', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(expectAgreement(checkpointItemSchema, { id: 'a', progress: bad }, false)).toBe(false);
     }
+  });
+});
+
+describe('the fast check fails closed', () => {
+  it('on a zod release it was not tested with: no fast path, zod decides', () => {
+    const schema = z.looseObject({ a: z.string() });
+    expect(responseCheckOf(schema)).toBeDefined();
+    const untested = z.looseObject({ a: z.string() });
+    const { major, maxMinor } = models.testedZod;
+    Object.defineProperty(untested._zod, 'version', { value: { major, minor: maxMinor + 1, patch: 0 } });
+    expect(responseCheckOf(untested)).toBeUndefined();
+    expect(safeParseResponse(untested, { a: 'x' })).toEqual(untested.safeParse({ a: 'x' }));
+    const older = z.looseObject({ a: z.string() });
+    Object.defineProperty(older._zod, 'version', { value: { major: major - 1, minor: 0, patch: 0 } });
+    expect(responseCheckOf(older)).toBeUndefined();
+  });
+
+  it('on internals it cannot read: no fast path, no throw', () => {
+    const schema = z.looseObject({ a: z.string() });
+    Object.defineProperty(schema._zod.def, 'shape', {
+      get() {
+        throw new Error('internals moved');
+      },
+    });
+    expect(() => responseCheckOf(schema)).not.toThrow();
+    expect(responseCheckOf(schema)).toBeUndefined();
+  });
+
+  it('when reading the input throws during the check, zod decides (and does not throw here)', () => {
+    const schema = z.looseObject({ a: z.string() });
+    let reads = 0;
+    // Throws on the first read only: the fast check's. zod, reading second, sees "x".
+    const input = Object.defineProperty({}, 'a', {
+      enumerable: true,
+      get() {
+        reads++;
+        if (reads === 1) throw new Error('first read fails');
+        return 'x';
+      },
+    });
+    const result = safeParseResponse(schema, input);
+    expect(result.success).toBe(true);
+    expect(reads).toBeGreaterThan(1);
   });
 });

@@ -37,7 +37,6 @@ describe('resourceInstancesRequestSchema accepts', () => {
     ['a large offset', filter({ offset: '9007199254740991' })],
     ['an empty match value (exact match)', filter({ matches: [entry('resource_name', '')] })],
     ['a 255-character match value', filter({ matches: [entry('resource_name', 'x'.repeat(255))] })],
-    ['an empty matches list', filter({ matches: [] })],
     [
       'count with a limit outside the filter range (ignored)',
       { action: 'count', limit: '5000', offset: '7' },
@@ -145,6 +144,12 @@ describe('resourceInstancesRequestSchema rejects, naming the field and the rule'
       filter({ matches: [entry('resource_name', 3)] }),
       'matches[0].value',
       'must be a string',
+    ],
+    [
+      'an empty matches list (the reference: "This list cannot be an empty list")',
+      filter({ matches: [] }),
+      'matches',
+      notEmpty,
     ],
     [
       'a repeated match key',

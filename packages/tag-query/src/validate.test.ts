@@ -30,7 +30,6 @@ describe('validateTagQuery accepts', () => {
     ['a 255-character value', { not_tags_any: [tag('k', ['v'.repeat(255)])] }],
     ['a key padded to 129 characters that trims to 127', { tags: [tag(` ${'k'.repeat(127)} `)] }],
     ['an empty match value (exact)', { matches: [{ key: 'resource_name', value: '' }] }],
-    ['an empty matches list', { matches: [] }],
     ['the same key in different lists', { tags: [tag('env')], not_tags_any: [tag('env', ['dev'])] }],
   ];
   it.each(cases)('%s', (_, query) => {
@@ -53,6 +52,7 @@ describe('validateTagQuery rejects', () => {
     ['null', null, '', /object/i],
     ['an unknown field (a typo of not_tags)', { not_tag: [tag('a')] }, 'not_tag', /unknown field/],
     ['an empty list', { tags: [] }, 'tags', /not be empty/],
+    ['an empty matches list', { matches: [] }, 'matches', /not be empty/],
     ['11 entries', { tags_any: keys(11) }, 'tags_any', /at most 10 entries/],
     ['a duplicate key', { tags: [tag('a'), tag('a', ['x'])] }, 'tags[1].key', /duplicate key/],
     [

@@ -136,7 +136,8 @@ describe('createRecordWriter', () => {
     const pending = writer.write([{ id: 'x' }]).then(() => {
       done = true;
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // Give the writer every chance to finish early: a whole macrotask turn, all its microtasks.
+    await new Promise((r) => setImmediate(r));
     expect(written).toBe('{"id":"x"}\n');
     expect(done).toBe(false);
     drained?.();

@@ -36,7 +36,6 @@ describe('formatSelector', () => {
     [{ tags: [t(' padded ', ' v ')] }, 'padded=v'],
     [{ tags: [t('env', 'a', 'b')], not_tags_any: [t('env', 'a')] }, 'env in (a,b),env!=a'],
     [{ tags: [t('env', 'a')], tags_any: [t('env', 'b')] }, 'env=a,any(env=b)'],
-    [{ matches: [] }, ''],
   ];
   it.each(cases)('%j → %j', (query, expected) => {
     expect(formatSelector(query)).toBe(expected);
@@ -72,5 +71,6 @@ describe('formatSelector', () => {
 
   it('refuses an invalid query with the validation error', () => {
     expect(() => formatSelector({ tags: [] })).toThrow(TagQueryValidationError);
+    expect(() => formatSelector({ matches: [] })).toThrow(TagQueryValidationError);
   });
 });
