@@ -3,6 +3,8 @@ import {
   type CountCheckpointItemsQuery,
   countCheckpointItemsResponseSchema,
   getCheckpointItemResponseSchema,
+  type KeystoneProject,
+  keystoneProjectsResponseSchema,
   type ListCheckpointItemsQuery,
   listCheckpointItemsResponseSchema,
   listingLimits,
@@ -14,8 +16,10 @@ import {
 } from '@csbs-kit/models';
 import { Agent } from 'undici';
 import type { Authorizer } from './auth/authorizer.js';
+import { csbsServiceType, serviceProjectUrl } from './auth/catalog.js';
 import { createAuthorizer } from './auth/create-authorizer.js';
-import { credentialsKind } from './auth/credentials.js';
+import { credentialsKind, type PasswordCredentials } from './auth/credentials.js';
+import { iamUrl } from './auth/keystone.js';
 import {
   type CallOptions,
   type CsbsClientOptions,
@@ -24,7 +28,7 @@ import {
   defaultTimeoutMs,
   defaultTotalTimeoutMs,
 } from './client-options.js';
-import { apiUrl, resolveEndpoint } from './endpoint.js';
+import { iamEndpointOf, normaliseEndpoint, projectUrl, resolveEndpoint, resourceUrl } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
 import {
   type CheckpointItemsPage,
@@ -54,17 +58,38 @@ const clientAgent = `csbs-kit-client node/${process.versions.node}`;
 /** A client of the CSBS query API: listing, counting and tag queries, with paging, retries and typed errors. */
 export class CsbsClient {
   readonly projectId: string;
-  /** The base URL in use, without a trailing slash. */
-  readonly endpoint: string;
   readonly #transport: TransportConfig;
   readonly #authorizer: Authorizer;
   readonly #ownAgent: Agent | undefined;
+  /** `{endpoint}/v1/{project_id}` once known: at once when given or derived, else from the catalog. */
+  #projectUrl: string | undefined;
+  /** With the catalog: the region to pick, and the derived endpoint to fall back on. */
+  readonly #catalog: { region: string | undefined; fallback: string | undefined } | undefined;
+  readonly #iamEndpoint: string | undefined;
 
   constructor(options: CsbsClientOptions) {
     checkClientOptions(options);
     const kind = credentialsKind(options.credentials);
     this.projectId = options.projectId;
-    this.endpoint = resolveEndpoint(options);
+    if (kind === 'password' && options.endpoint === undefined) {
+      // As the OpenStack tools do: the CSBS endpoint comes with the token (type data-protect).
+      // Region and cloud are still checked here; without a region the derivation is moot.
+      const derivable = options.region !== undefined || options.cloud === 'otc';
+      // An unknown cloud is still an error here, before any request.
+      if (!derivable && options.cloud !== undefined && options.cloud !== 'huaweicloud')
+        resolveEndpoint(options);
+      const fallback = derivable ? resolveEndpoint(options) : undefined;
+      this.#catalog = {
+        region: options.region ?? (options.cloud === 'otc' ? 'eu-de' : undefined),
+        fallback: fallback === undefined ? undefined : projectUrl(fallback, this.projectId),
+      };
+    } else {
+      this.#projectUrl = projectUrl(resolveEndpoint(options), this.projectId);
+    }
+    const authUrl =
+      kind === 'password' ? (options.credentials as PasswordCredentials).password.authUrl : undefined;
+    if (options.iamEndpoint !== undefined) normaliseEndpoint(options.iamEndpoint, 'iamEndpoint');
+    this.#iamEndpoint = iamEndpointOf(options, authUrl);
     this.#ownAgent =
       options.dispatcher === undefined
         ? new Agent({ connections: 8, pipelining: 1, keepAliveTimeout: 30_000 })
@@ -84,6 +109,47 @@ export class CsbsClient {
       userAgent: options.userAgent === undefined ? clientAgent : `${options.userAgent} ${clientAgent}`,
     };
     this.#authorizer = createAuthorizer(kind, options.credentials, this.projectId, this.#transport);
+  }
+
+  /**
+   * The CSBS base URL in use, without a trailing slash. With password credentials and no
+   * `endpoint` option it comes from the token's catalog, so it is `undefined` until the
+   * first call has fetched a token.
+   */
+  get endpoint(): string | undefined {
+    const project = this.#projectUrl;
+    if (project === undefined) return undefined;
+    const suffix = `/v1/${encodeURIComponent(this.projectId)}`;
+    return project.endsWith(suffix) ? project.slice(0, -suffix.length) : project;
+  }
+
+  /**
+   * `GET {iam}/v3/auth/projects`: the projects the credential's user may use (Keystone's
+   * list), for callers that walk several projects. IAM is the password's `authUrl`, the
+   * `iamEndpoint` option, or the public IAM of `cloud`.
+   */
+  async listProjects(options: CallOptions = {}): Promise<KeystoneProject[]> {
+    if (this.#iamEndpoint === undefined) {
+      throw new CsbsValidationError(
+        [
+          {
+            path: 'iamEndpoint',
+            message: 'is required for listProjects with a custom endpoint and no password auth',
+          },
+        ],
+        { what: 'options' },
+      );
+    }
+    return execute(
+      this.#transport,
+      {
+        method: 'GET',
+        url: iamUrl(this.#iamEndpoint, 'auth/projects'),
+        parse: (response) => parseJsonBody(response, keystoneProjectsResponseSchema).projects,
+      },
+      this.#authorizer,
+      options.signal,
+    );
   }
 
   /** One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. */
@@ -127,7 +193,8 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'GET',
-        url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items', 'count') + queryString(query),
+        url:
+          resourceUrl(await this.#project(options.signal), 'checkpoint_items', 'count') + queryString(query),
         parse: (response) => parseJsonBody(response, countCheckpointItemsResponseSchema).count,
       },
       this.#authorizer,
@@ -146,7 +213,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'GET',
-        url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items', id),
+        url: resourceUrl(await this.#project(options.signal), 'checkpoint_items', id),
         parse: (response) => parseJsonBody(response, getCheckpointItemResponseSchema).checkpoint_item,
       },
       this.#authorizer,
@@ -198,7 +265,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'POST',
-        url: this.#actionUrl(),
+        url: await this.#actionUrl(options.signal),
         body: Buffer.from(JSON.stringify(body)),
         parse: (response) => parseJsonBody(response, resourceInstancesCountResponseSchema).total_count,
       },
@@ -216,11 +283,32 @@ export class CsbsClient {
     await this.close();
   }
 
-  #actionUrl(): string {
-    return apiUrl(this.endpoint, this.projectId, 'csbs_backup', 'resource_instances', 'action');
+  /** The project URL: known, or read from the token's catalog (falling back to the derived one). */
+  async #project(signal: AbortSignal | undefined): Promise<string> {
+    if (this.#projectUrl !== undefined) return this.#projectUrl;
+    const { region, fallback } = this.#catalog ?? { region: undefined, fallback: undefined };
+    const catalog = await this.#authorizer.serviceCatalog?.(signal);
+    const found = serviceProjectUrl(catalog, { region, projectId: this.projectId }, fallback);
+    if (found === undefined) {
+      throw new CsbsValidationError(
+        [
+          {
+            path: 'endpoint',
+            message: `the IAM token's catalog has no public ${csbsServiceType} endpoint${region === undefined ? '' : ` in ${region}`}; give endpoint, or cloud and region`,
+          },
+        ],
+        { what: 'options' },
+      );
+    }
+    this.#projectUrl = found;
+    return found;
   }
 
-  #filterPage(
+  async #actionUrl(signal: AbortSignal | undefined): Promise<string> {
+    return resourceUrl(await this.#project(signal), 'csbs_backup', 'resource_instances', 'action');
+  }
+
+  async #filterPage(
     body: TagQuery & { action: 'filter' },
     signal: AbortSignal | undefined,
     peek?: (bodyText: string) => boolean,
@@ -229,7 +317,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'POST',
-        url: this.#actionUrl(),
+        url: await this.#actionUrl(signal),
         body: Buffer.from(JSON.stringify(body)),
         ...(peek === undefined ? {} : { peek }),
         parse: (response) => parseJsonBody(response, resourceInstancesFilterResponseSchema),
@@ -240,7 +328,7 @@ export class CsbsClient {
   }
 
   /** `peek` sees the raw body of a successful answer before it is parsed (to start the next page early). */
-  #listingPage(
+  async #listingPage(
     query: ListCheckpointItemsQuery,
     signal: AbortSignal | undefined,
     peek?: (bodyText: string) => boolean,
@@ -249,7 +337,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'GET',
-        url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items') + queryString(query),
+        url: resourceUrl(await this.#project(signal), 'checkpoint_items') + queryString(query),
         ...(peek === undefined ? {} : { peek }),
         parse: (response) => {
           const body = parseJsonBody(response, listCheckpointItemsResponseSchema);

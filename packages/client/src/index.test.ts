@@ -31,6 +31,8 @@ describe('public API', () => {
         'constructor',
         'close',
         'countCheckpointItems',
+        'endpoint',
+        'listProjects',
         'countResources',
         'filterResources',
         'getCheckpointItem',
