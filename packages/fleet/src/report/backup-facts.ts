@@ -11,7 +11,7 @@ export interface BackupFacts {
   resourceType: string;
   resourceId: string;
   resourceName: string;
-  /** `extend_info.size` in GB; 0 when missing or not a number. */
+  /** `extend_info.size` in MB, as the service sends it; 0 when missing or not a number. */
   size: number;
   /** `created_at` as milliseconds since the epoch, or undefined when missing or unreadable. */
   createdMs: number | undefined;

@@ -1,6 +1,6 @@
 import { type BackupFacts, noTag } from './backup-facts.js';
 
-/** A count of backups and their size in GB. */
+/** A count of backups and their size in MB (`extend_info.size`). */
 export interface Tally {
   count: number;
   size: number;
