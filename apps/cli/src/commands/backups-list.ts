@@ -1,6 +1,7 @@
 import type { CheckpointItem, TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery } from '@csbs-kit/tag-query';
 import { withClient } from '../client-factory.js';
+import { fleetScopeFlags } from '../fleet/fleet-flags.js';
 import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
 import type { CommandHandler } from '../program.js';
@@ -22,6 +23,8 @@ export function listingPlan(flags: Record<string, unknown>): { cap: number | und
 }
 
 export const run: CommandHandler = async (ctx, flags) => {
+  const scope = fleetScopeFlags(flags);
+  if (scope) return (await import('../fleet/fleet-list.js')).runFleetList(ctx, flags, scope);
   const filters = listingFilters(flags);
   const sort = sortFlag(flags.sort);
   const selector: TagQuery | undefined = selectorFlag(flags.selector);

@@ -40,6 +40,7 @@ export const run: CommandHandler = async (ctx, flags) => {
 
   keepYoungGenerationSmall();
   const accumulator = new ReportAccumulator({ by });
+  const walking = new Map<string, ReportAccumulator>();
   await withFleetSession(ctx, flags, scope, async (session) => {
     const progress = new Progress(ctx.io.stderr, { enabled: ctx.io.stderr.isTTY === true && !flags.quiet });
     try {
@@ -50,15 +51,24 @@ export const run: CommandHandler = async (ctx, flags) => {
         params: filters,
         pageSize: reportPageSize,
       })) {
+        const projectId = event.kind === 'failure' ? event.failure.project.id : event.project.id;
         if (event.kind === 'page') {
           progress.page(event.items.length);
-          const projectId = event.project.id;
+          // Each project is counted apart and joins the report only once it has been read
+          // to the end: a project that fails half-way is reported, never half-counted.
+          const partial = walking.get(projectId) ?? new ReportAccumulator({ by });
+          walking.set(projectId, partial);
           for (const item of event.items) {
             if (selector && !matchesTagQuery(selector, { name: item.name ?? '', tags: item.tags ?? [] }))
               continue;
-            accumulator.add(item, projectId);
+            partial.add(item, projectId);
           }
-        } else if (event.kind === 'failure') {
+        } else if (event.kind === 'done') {
+          const partial = walking.get(projectId);
+          if (partial) accumulator.merge(partial);
+          walking.delete(projectId);
+        } else {
+          walking.delete(projectId);
           // One project alone is the ordinary error path; in a fleet the others go on.
           if (!session.fleet) throw event.failure.error;
           progress.done();
