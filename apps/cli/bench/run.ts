@@ -7,7 +7,7 @@
  *   CSBS_BENCH_RUNS   start-up runs per command (default 10)
  *   CSBS_BENCH_ITEMS  backups in the emulator for the streaming run (default 1000000)
  *   CSBS_BENCH_SMALL  backups of the smaller streaming run (default 100000)
- *   CSBS_BENCH_ONLY   `startup` or `streaming` to run one part
+ *   CSBS_BENCH_ONLY   `startup`, `streaming` or `report` (report.ts) to run one part
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -156,5 +156,6 @@ if (!existsSync(bin)) {
   console.error(`${bin} is missing: build first (npx turbo run build --filter=csbs-kit...)`);
   process.exit(1);
 }
-if (only !== 'streaming') await startup();
-if (only !== 'startup') await streaming();
+if (only !== 'streaming' && only !== 'report') await startup();
+if (only !== 'startup' && only !== 'report') await streaming();
+if (only === undefined || only === 'report') await (await import('./report.ts')).reportBenchmarks();

@@ -51,7 +51,10 @@ export async function* paginateFleetCheckpointItems<C extends FleetListingClient
         })
         .pages();
       for await (const page of pages) {
-        const items = page.checkpoint_items.map((item) => ({ ...item, project_id: project.id }));
+        // The page's items are fresh objects of this walk alone: tagging them in place
+        // costs a property per item instead of a copy of every item.
+        const items = page.checkpoint_items as FleetCheckpointItem[];
+        for (const item of items) item.project_id = project.id;
         count += items.length;
         await channel.push({ kind: 'page', project, items });
         if (stop.signal.aborted) return count;

@@ -18,7 +18,19 @@ export interface BackupFacts {
   /** `created_at` as sent. */
   createdAt: string;
   failReason: string;
-  tags: ReadonlyMap<string, string>;
+  /** As sent (read with `tagValue`): no per-backup map, the hot path stays allocation-light. */
+  tags: readonly { key: string; value?: string | null | undefined }[];
+}
+
+const noTags: BackupFacts['tags'] = [];
+
+/** The value of a tag key (the first when repeated; `""` for a valueless tag), or undefined. */
+export function tagValue(tags: BackupFacts['tags'], key: string): string | undefined {
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    if (tag && tag.key === key) return typeof tag.value === 'string' ? tag.value : '';
+  }
+  return undefined;
 }
 
 /** What a missing value is shown as in every section. */
@@ -46,12 +58,6 @@ export function parseListingTime(value: unknown): number | undefined {
 
 export function backupFacts(item: CheckpointItem, projectId: string): BackupFacts {
   const info = item.extend_info ?? undefined;
-  const tags = new Map<string, string>();
-  if (Array.isArray(item.tags)) {
-    for (const tag of item.tags) {
-      if (tag && typeof tag.key === 'string' && !tags.has(tag.key)) tags.set(tag.key, tag.value ?? '');
-    }
-  }
   return {
     projectId,
     status: str(item.status),
@@ -63,6 +69,6 @@ export function backupFacts(item: CheckpointItem, projectId: string): BackupFact
     createdMs: parseListingTime(item.created_at),
     createdAt: typeof item.created_at === 'string' ? item.created_at : '',
     failReason: str(info?.fail_reason),
-    tags,
+    tags: Array.isArray(item.tags) ? item.tags : noTags,
   };
 }

@@ -1,6 +1,13 @@
 // The public API of @csbs-kit/fleet/report: pure aggregation of backups into a report,
 // without I/O, listed deliberately.
-export { type BackupFacts, backupFacts, noTag, parseListingTime, unknownValue } from './backup-facts.js';
+export {
+  type BackupFacts,
+  backupFacts,
+  noTag,
+  parseListingTime,
+  tagValue,
+  unknownValue,
+} from './backup-facts.js';
 export {
   type BackupReport,
   buildReport,

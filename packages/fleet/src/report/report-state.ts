@@ -1,4 +1,4 @@
-import { type BackupFacts, noTag } from './backup-facts.js';
+import { type BackupFacts, noTag, tagValue } from './backup-facts.js';
 
 /** A count of backups and their size in MB (`extend_info.size`). */
 export interface Tally {
@@ -98,7 +98,7 @@ export function addBackup(state: ReportState, b: BackupFacts): void {
   tally(state.months, monthOf(b.createdMs), 1, b.size);
 
   if (state.by.length > 0) {
-    const values = state.by.map((key) => b.tags.get(key) ?? noTag);
+    const values = state.by.map((key) => tagValue(b.tags, key) ?? noTag);
     addGroup(state, {
       values,
       count: 1,
