@@ -7,10 +7,13 @@ declare module 'autocannon' {
     body?: string | undefined;
     connections?: number;
     duration?: number;
+    amount?: number;
     requests?: { setupRequest?: (request: object) => object }[];
   }
   interface Histogram {
     average: number;
+    total: number;
+    p50: number;
     p99: number;
   }
   interface Result {

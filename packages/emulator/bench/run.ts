@@ -1,163 +1,271 @@
-// Throughput of the emulator against the ceiling of this machine: a bare node:http server
-// that answers a canned body of the same size, measured in the same run. Prints ratios, never
-// asserts timings. Sizes come from the environment so a small run can come first:
-//   BENCH_COUNT (backups, default 1000000), BENCH_DURATION (s, default 10),
-//   BENCH_CONNECTIONS (default 32), BENCH_WARMUP (s, default 2), BENCH_ONLY (scenario name part).
-import { type ChildProcess, spawn } from 'node:child_process';
+// The emulator at scale, against baselines measured in the same run. Prints figures and
+// ratios, never asserts timings. Every throughput scenario is run REPEATS times, emulator
+// and baseline interleaved (the order alternating), and reported as medians:
+//   1. load time and memory of `--generate N`; of `--data FILE` against JSON.parse of it;
+//   2. latency of single listing pages and counts per filter kind, every request distinct;
+//   3. throughput at 32 connections: distinct tag-query pages and distinct listing pages
+//      (random filters, sorts, markers) vs a bare node:http server answering a canned body
+//      of the same size, with the server's CPU per request; the same request repeated, to
+//      show what the response cache adds;
+//   4. memory after three full listing walks.
+// Sizes from the environment: BENCH_COUNT (default 1000000), BENCH_DATA_COUNT (backups in the
+// data file, default 50000), BENCH_REPEATS (3), BENCH_AMOUNT (requests per run, 1000),
+// BENCH_CONNECTIONS (32), BENCH_WALKS (3), BENCH_ONLY (section numbers, e.g. "13").
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
-import { demoCredentials as demo } from '../src/index.js';
+import { demoCredentials as demo, generateEmulatorData } from '../src/index.js';
+import { load, median, percentile, printTable, type Server, startServer, statsOf, stop } from './harness.js';
+import {
+  countQuery,
+  createRandom,
+  filterKinds,
+  listingQuery,
+  type Sample,
+  sampleOf,
+  tagQueryBody,
+} from './requests.js';
 
 const count = Number(process.env.BENCH_COUNT ?? 1_000_000);
-const duration = Number(process.env.BENCH_DURATION ?? 10);
+const dataCount = Number(process.env.BENCH_DATA_COUNT ?? 50_000);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const amount = Number(process.env.BENCH_AMOUNT ?? 1000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const warmup = Number(process.env.BENCH_WARMUP ?? 2);
-/** Runs only the scenarios whose name contains this text. */
-const only = process.env.BENCH_ONLY ?? '';
+const walks = Number(process.env.BENCH_WALKS ?? 3);
+const only = process.env.BENCH_ONLY ?? '1234';
+
+const listPath = `/v1/${demo.projectId}/checkpoint_items`;
+const tagPath = `/v1/${demo.projectId}/csbs_backup/resource_instances/action`;
+const auth = { 'X-Auth-Token': demo.token };
+const jsonAuth = { ...auth, 'Content-Type': 'application/json' };
+const mb = (x: unknown) => `${Number(x).toFixed(0)} MiB`;
+
+async function getText(url: string): Promise<{ status: number; text: string; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(url, { headers: auth });
+  const text = await res.text();
+  return { status: res.status, text, ms: performance.now() - started };
+}
+
+async function takeSample(url: string): Promise<Sample> {
+  const items: Parameters<typeof sampleOf>[0][number][] = [];
+  for (const sort of ['created_at:desc', 'id:asc', 'name:asc', 'status:desc']) {
+    const res = await getText(`${url}${listPath}?limit=1000&sort=${sort}`);
+    items.push(...(JSON.parse(res.text) as { checkpoint_items: never[] }).checkpoint_items);
+  }
+  return sampleOf(items);
+}
+
+async function loadSection(dir: string): Promise<void> {
+  const file = join(dir, 'data.json');
+  writeFileSync(file, JSON.stringify(generateEmulatorData({ count: dataCount, seed: 2, projects: 1 })));
+  const server = await startServer(['data', file]);
+  const { loadMs = 0, parseMs = 1, rssMb } = server.info as Record<string, number>;
+  console.log(
+    `--data of ${dataCount} backups: load ${(loadMs / 1000).toFixed(2)} s, JSON.parse of the same file ` +
+      `${(parseMs / 1000).toFixed(2)} s: ${(loadMs / parseMs).toFixed(2)}x JSON.parse (goal <= 2x), RSS ${mb(rssMb)}`,
+  );
+  await stop(server);
+}
+
+/** Sequential, distinct requests per filter kind: page and count latency, client side. */
+async function latencySection(emulator: Server, sample: Sample, dir: string): Promise<void> {
+  const perKind = Math.max(20, Math.floor(amount / 5));
+  const random = createRandom(11);
+  const rows: string[][] = [];
+  let sampleBody = '';
+  for (const kind of filterKinds) {
+    const pages: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < perKind; i++) {
+      const page = await getText(`${emulator.url}${listPath}?${listingQuery(random, sample, kind)}`);
+      if (page.status !== 200) throw new Error(`${kind}: status ${page.status} ${page.text.slice(0, 200)}`);
+      pages.push(page.ms);
+      if (kind === 'marker only' && sampleBody === '') sampleBody = page.text;
+      if (kind === 'marker only') continue;
+      const counted = await getText(`${emulator.url}${listPath}/count?${countQuery(random, sample, kind)}`);
+      if (counted.status !== 200) throw new Error(`${kind} count: status ${counted.status}`);
+      counts.push(counted.ms);
+    }
+    rows.push([
+      kind,
+      `${percentile(pages, 50).toFixed(2)} / ${percentile(pages, 99).toFixed(2)} ms`,
+      counts.length ? `${percentile(counts, 50).toFixed(2)} / ${percentile(counts, 99).toFixed(2)} ms` : '-',
+    ]);
+  }
+  // The floor under these figures: the same client fetching a canned page of the same size.
+  const file = join(dir, 'page.json');
+  writeFileSync(file, sampleBody);
+  const ceiling = await startServer(['ceiling', file]);
+  const floor: number[] = [];
+  for (let i = 0; i < perKind; i++) floor.push((await getText(`${ceiling.url}${listPath}`)).ms);
+  await stop(ceiling);
+  rows.push([
+    'baseline: canned page',
+    `${percentile(floor, 50).toFixed(2)} / ${percentile(floor, 99).toFixed(2)} ms`,
+    '-',
+  ]);
+  console.log(
+    `\nsingle requests, ${perKind} distinct per filter kind, one at a time (client-side p50 / p99; goal 5 / 20 ms)`,
+  );
+  printTable(['filter', 'listing page of 100', 'count'], rows);
+}
 
 interface Scenario {
   name: string;
   method: 'GET' | 'POST';
-  path: string;
-  body?: string;
-  /** A body per request, so that answers cannot come from the emulator's answer cache. */
-  bodies?: (n: number) => string;
+  /** The n-th request of round `round`. */
+  make: (round: number) => (n: number) => { path: string; body?: string };
 }
 
-const prodQuery = [{ key: 'env', values: ['prod'] }];
-/** Full pages of the prod query, up to 1000; set once the emulator has answered a count. */
-let distinctPages = 1;
-
-const scenarios: Scenario[] = [
-  {
-    name: 'tag query filter, limit 100',
-    method: 'POST',
-    path: `/v1/${demo.projectId}/csbs_backup/resource_instances/action`,
-    body: JSON.stringify({ action: 'filter', limit: '100', tags: prodQuery }),
-  },
-  {
-    name: 'tag query, distinct pages',
-    method: 'POST',
-    path: `/v1/${demo.projectId}/csbs_backup/resource_instances/action`,
-    body: JSON.stringify({ action: 'filter', limit: '100', tags: prodQuery }),
-    bodies: (n) =>
-      JSON.stringify({
-        action: 'filter',
-        limit: '100',
-        offset: String(((n * 7919) % distinctPages) * 100),
-        tags: prodQuery,
-      }),
-  },
-  { name: 'listing page of 100', method: 'GET', path: `/v1/${demo.projectId}/checkpoint_items?limit=100` },
-];
-
-async function startServer(
-  args: string[],
-): Promise<{ child: ChildProcess; info: Record<string, number | string> }> {
-  const child = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'server.ts'), ...args],
+function scenarios(sample: Sample): Scenario[] {
+  const distinct = (draw: (random: ReturnType<typeof createRandom>) => { path: string; body?: string }) => {
+    return (round: number) => {
+      const random = createRandom(1000 + round);
+      return () => draw(random);
+    };
+  };
+  const fixedListing = `${listPath}?${listingQuery(createRandom(5), sample, 'resource_name')}`;
+  const fixedTag = tagQueryBody(createRandom(6), sample);
+  return [
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      name: 'tag query, distinct',
+      method: 'POST',
+      make: distinct((random) => ({ path: tagPath, body: tagQueryBody(random, sample) })),
     },
+    {
+      name: 'listing, distinct',
+      method: 'GET',
+      make: distinct((random) => ({ path: `${listPath}?${listingQuery(random, sample)}` })),
+    },
+    { name: 'tag query, repeated', method: 'POST', make: () => () => ({ path: tagPath, body: fixedTag }) },
+    { name: 'listing, repeated', method: 'GET', make: () => () => ({ path: fixedListing }) },
+  ];
+}
+
+/** A typical answer of the scenario (the median size of a few), for the canned server. */
+async function typicalBody(url: string, scenario: Scenario): Promise<string> {
+  const next = scenario.make(999);
+  const bodies: string[] = [];
+  for (let i = 0; i < 9; i++) {
+    const { path, body } = next(i);
+    const res = await fetch(`${url}${path}`, {
+      method: scenario.method,
+      headers: scenario.method === 'POST' ? jsonAuth : auth,
+      body: body ?? null,
+    });
+    bodies.push(await res.text());
+  }
+  return bodies.sort((a, b) => a.length - b.length)[4]!;
+}
+
+async function throughputSection(emulator: Server, sample: Sample, dir: string): Promise<void> {
+  const rows: string[][] = [];
+  for (const scenario of scenarios(sample)) {
+    const file = join(dir, 'body.json');
+    const body = await typicalBody(emulator.url, scenario);
+    writeFileSync(file, body);
+    const ceiling = await startServer(['ceiling', file]);
+    const headers = scenario.method === 'POST' ? jsonAuth : auth;
+    const runs: { emu: Awaited<ReturnType<typeof load>>; base: Awaited<ReturnType<typeof load>> }[] = [];
+    try {
+      for (let round = 0; round < repeats; round++) {
+        const run = (server: Server) =>
+          load(server, { method: scenario.method, headers, amount, connections, next: scenario.make(round) });
+        // Interleaved, alternating which goes first, so drift in the machine's load hits both.
+        if (round % 2 === 0) {
+          const base = await run(ceiling);
+          runs.push({ base, emu: await run(emulator) });
+        } else {
+          const emu = await run(emulator);
+          runs.push({ emu, base: await run(ceiling) });
+        }
+      }
+    } finally {
+      await stop(ceiling);
+    }
+    const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+    rows.push([
+      scenario.name,
+      `${(body.length / 1024).toFixed(0)} KiB`,
+      m((r) => r.base.requestsPerSecond).toFixed(0),
+      m((r) => r.emu.requestsPerSecond).toFixed(0),
+      `${m((r) => r.emu.requestsPerSecond / r.base.requestsPerSecond).toFixed(2)}x`,
+      `${m((r) => r.emu.p50)} / ${m((r) => r.emu.p99)} ms`,
+      `${m((r) => r.base.p50)} / ${m((r) => r.base.p99)} ms`,
+      `${m((r) => r.emu.cpuMsPerRequest).toFixed(3)} / ${m((r) => r.base.cpuMsPerRequest).toFixed(3)} ms`,
+      String(runs.reduce((sum, r) => sum + r.emu.errors, 0)),
+    ]);
+  }
+  console.log(
+    `\nthroughput: ${amount} requests per run, ${connections} connections, ${repeats} interleaved runs, medians (goal >= 0.5x, p99 <= 20 ms)`,
   );
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) return { child, info: JSON.parse(line) };
-  throw new Error(`server ${args.join(' ')} did not start`);
+  printTable(
+    [
+      'scenario',
+      'body',
+      'baseline req/s',
+      'emulator req/s',
+      'ratio',
+      'p50 / p99',
+      'baseline p50 / p99',
+      'CPU/req emu / base',
+      'errors',
+    ],
+    rows,
+  );
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function headersOf(scenario: Scenario): Record<string, string> {
-  const headers: Record<string, string> = { 'X-Auth-Token': demo.token };
-  if (scenario.body) headers['Content-Type'] = 'application/json';
-  return headers;
-}
-
-async function load(url: string, scenario: Scenario, seconds: number) {
-  let n = 0;
-  const bodies = scenario.bodies;
-  return autocannon({
-    url: `${url}${scenario.path}`,
-    method: scenario.method,
-    headers: headersOf(scenario),
-    body: scenario.body,
-    connections,
-    duration: seconds,
-    ...(bodies ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: bodies(n++) }) }] } : {}),
-  });
+/** Full walks of the listing by `next` links, pages of 1000; RSS after each. */
+async function walkSection(emulator: Server): Promise<void> {
+  const sorts = ['created_at:desc', 'name:asc', 'updated_at:asc'];
+  for (let w = 0; w < walks; w++) {
+    let url: string | undefined = `${emulator.url}${listPath}?limit=1000&sort=${sorts[w % sorts.length]}`;
+    let pages = 0;
+    const started = performance.now();
+    while (url !== undefined) {
+      const res = await getText(url);
+      if (res.status !== 200) throw new Error(`walk: status ${res.status}`);
+      pages++;
+      const at = res.text.lastIndexOf('"href":"');
+      url = at < 0 ? undefined : JSON.parse(res.text.slice(at + 7, res.text.indexOf('"', at + 8) + 1));
+    }
+    const stats = await statsOf(emulator);
+    console.log(
+      `walk ${w + 1}: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${mb(stats.rssMb)} (heap ${mb(stats.heapMb)})`,
+    );
+  }
+  const after = await statsOf(emulator, true);
+  console.log(`after ${walks} walks and a full collection: RSS ${mb(after.rssMb)} (goal <= 700 MiB)`);
 }
 
 async function main(): Promise<void> {
-  console.log(`csbs-emulator bench: ${count} backups, ${connections} connections, ${duration} s per run`);
-  const { child: emulator, info } = await startServer(['emulator', String(count)]);
-  console.log(
-    `load: ${(Number(info.loadMs) / 1000).toFixed(1)} s, RSS ${Number(info.rssMb).toFixed(0)} MiB (heap ${Number(info.heapMb).toFixed(0)} MiB)`,
-  );
-  const counted = await fetch(`${info.url}${scenarios[0]!.path}`, {
-    method: 'POST',
-    headers: headersOf(scenarios[0]!),
-    body: JSON.stringify({ action: 'count', tags: prodQuery }),
-  });
-  const total = ((await counted.json()) as { total_count: number }).total_count;
-  distinctPages = Math.max(1, Math.min(1000, Math.floor(total / 100)));
+  console.log(`csbs-emulator bench: ${count} backups, sections ${only}`);
   const dir = mkdtempSync(join(tmpdir(), 'csbs-bench-'));
-  const rows: string[][] = [];
   try {
-    for (const scenario of scenarios.filter((s) => s.name.includes(only))) {
-      const sample = await fetch(`${info.url}${scenario.path}`, {
-        method: scenario.method,
-        headers: headersOf(scenario),
-        body: scenario.body ?? null,
-      });
-      const body = Buffer.from(await sample.arrayBuffer());
-      if (sample.status !== 200) throw new Error(`${scenario.name}: status ${sample.status}`);
-      const bodyFile = join(dir, 'body.json');
-      writeFileSync(bodyFile, body);
-      const { child: ceiling, info: ceilingInfo } = await startServer(['ceiling', bodyFile]);
-      try {
-        if (warmup > 0) await load(String(ceilingInfo.url), scenario, warmup);
-        const base = await load(String(ceilingInfo.url), scenario, duration);
-        if (warmup > 0) await load(String(info.url), scenario, warmup);
-        const run = await load(String(info.url), scenario, duration);
-        const failures = run.errors + run.timeouts + run.non2xx;
-        rows.push([
-          scenario.name,
-          `${(body.length / 1024).toFixed(0)} KiB`,
-          base.requests.average.toFixed(0),
-          run.requests.average.toFixed(0),
-          `${(run.requests.average / base.requests.average).toFixed(2)}x`,
-          `${run.latency.p99} ms`,
-          `${base.latency.p99} ms`,
-          String(failures),
-        ]);
-      } finally {
-        await stop(ceiling);
-      }
+    if (only.includes('1')) await loadSection(dir);
+    const emulator = await startServer(['emulator', String(count)]);
+    try {
+      const {
+        loadMs = 0,
+        loadCpuMs = 0,
+        rssMb,
+        heapMb,
+        arrayBuffersMb,
+      } = emulator.info as Record<string, number>;
+      console.log(
+        `--generate ${count}: load ${(loadMs / 1000).toFixed(1)} s wall, ${(loadCpuMs / 1000).toFixed(1)} s CPU (goal <= 5 s), RSS ${mb(rssMb)} (goal <= 600 MiB; heap ${mb(heapMb)}, array buffers ${mb(arrayBuffersMb)})`,
+      );
+      const sample = await takeSample(emulator.url);
+      if (only.includes('2')) await latencySection(emulator, sample, dir);
+      if (only.includes('3')) await throughputSection(emulator, sample, dir);
+      if (only.includes('4')) await walkSection(emulator);
+    } finally {
+      await stop(emulator);
     }
   } finally {
-    await stop(emulator);
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = [
-    'scenario',
-    'body',
-    'ceiling req/s',
-    'emulator req/s',
-    'ratio',
-    'p99',
-    'ceiling p99',
-    'errors',
-  ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
 }
 
 await main();

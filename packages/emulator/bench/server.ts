@@ -1,6 +1,10 @@
 // A server for bench/run.ts, in its own process so that the load generator does not share
-// its event loop: `emulator COUNT` (generated data) or `ceiling BODY_FILE` (a bare node:http
-// server answering a canned body). Prints one JSON line with its URL and figures.
+// its event loop or its heap:
+//   emulator COUNT     generated data (`--generate COUNT`, one project)
+//   data FILE          a data file (`--data FILE`); also times JSON.parse of the same file
+//   ceiling BODY_FILE  a bare node:http server answering a canned body
+// Prints one JSON line with its URL and load figures, then answers IPC messages:
+// 'stats' → { cpuMs, rssMb, heapMb } (after a full collection when 'gc' is asked first).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -9,18 +13,43 @@ import { startEmulator } from '../src/index.js';
 
 const [mode, arg] = process.argv.slice(2);
 
-if (mode === 'emulator') {
+function stats(): Record<string, number> {
+  const { user, system } = process.cpuUsage();
+  const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+  return {
+    cpuMs: (user + system) / 1000,
+    rssMb: rss / 2 ** 20,
+    heapMb: heapUsed / 2 ** 20,
+    arrayBuffersMb: arrayBuffers / 2 ** 20,
+  };
+}
+
+process.on('message', (message) => {
+  if (message === 'gc') globalThis.gc?.();
+  process.send?.({ stats: stats() });
+});
+
+if (mode === 'emulator' || mode === 'data') {
+  let parseMs: number | undefined;
+  if (mode === 'data') {
+    // The same file through JSON.parse alone, as the baseline of the load.
+    const started = performance.now();
+    JSON.parse(readFileSync(arg ?? '', 'utf8'));
+    parseMs = performance.now() - started;
+    globalThis.gc?.();
+  }
   const started = performance.now();
-  const emulator = await startEmulator({
-    generate: { count: Number(arg), seed: 1, projects: 1 },
-    requestLogSize: 1000,
-  });
-  const loadMs = performance.now() - started;
-  globalThis.gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  console.log(
-    JSON.stringify({ url: emulator.url, loadMs, rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 }),
+  const emulator = await startEmulator(
+    mode === 'emulator'
+      ? { generate: { count: Number(arg), seed: 1, projects: 1 }, requestLogSize: 1000 }
+      : { dataFile: arg ?? '', requestLogSize: 1000 },
   );
+  const loadMs = performance.now() - started;
+  // CPU time of the whole process so far: on a shared machine, wall time also counts the
+  // other processes' turns on the cores.
+  const loadCpuMs = stats().cpuMs;
+  globalThis.gc?.();
+  console.log(JSON.stringify({ url: emulator.url, loadMs, loadCpuMs, parseMs, ...stats() }));
   process.once('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
 } else if (mode === 'ceiling') {
   const body = readFileSync(arg ?? '');
@@ -39,8 +68,7 @@ if (mode === 'emulator') {
     console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
-  server.on('listening', () => {});
 } else {
-  console.error('usage: server.ts emulator COUNT | ceiling BODY_FILE');
+  console.error('usage: server.ts emulator COUNT | data FILE | ceiling BODY_FILE');
   process.exit(2);
 }

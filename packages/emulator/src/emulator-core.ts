@@ -23,18 +23,17 @@ export interface CoreSettings {
 export class EmulatorCore {
   readonly settings: CoreSettings;
   readonly log: RequestLog;
-  readonly #initialData: EmulatorData;
+  /** The starting data with its indexes: immutable, so a reset reuses it. */
+  readonly #initial: EmulatorState;
   #state: EmulatorState;
-  /** Whether `#state` still holds the starting data (then a reset needs no rebuild). */
-  #stateIsInitial = true;
   #faults: FaultInjector | undefined;
 
-  /** `data` must already be valid (checked by the caller or made by the generator). */
-  constructor(data: EmulatorData, settings: CoreSettings, faults: FaultOptions | undefined) {
+  /** `data` must already be valid (checked by the caller), or a state made by the generator. */
+  constructor(data: EmulatorData | EmulatorState, settings: CoreSettings, faults: FaultOptions | undefined) {
     this.settings = settings;
     this.log = new RequestLog(settings.requestLogSize);
-    this.#initialData = data;
-    this.#state = new EmulatorState(data).warm();
+    this.#initial = (data instanceof EmulatorState ? data : EmulatorState.fromData(data)).warm();
+    this.#state = this.#initial;
     this.setFaults(faults);
   }
 
@@ -48,9 +47,7 @@ export class EmulatorCore {
 
   /** Back to the data it started with; faults and the request log cleared. */
   reset(): void {
-    if (this.#stateIsInitial) this.#state.registry.forgetIssuedTokens();
-    else this.#state = new EmulatorState(this.#initialData).warm();
-    this.#stateIsInitial = true;
+    this.#state = this.#initial.fresh();
     this.#faults = undefined;
     this.log.clear();
   }
@@ -58,8 +55,7 @@ export class EmulatorCore {
   /** Replaces all data; throws `EmulatorDataError` and changes nothing when it is invalid. */
   load(data: unknown): void {
     const valid = validateEmulatorData(data);
-    this.#state = new EmulatorState(valid).warm();
-    this.#stateIsInitial = false;
+    this.#state = EmulatorState.fromData(valid).warm();
   }
 
   /** Replaces the server-wide faults; `undefined` or `{}` turns them off. */

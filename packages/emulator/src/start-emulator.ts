@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateEmulatorData } from './data/generate-data.js';
+import { generateEmulatorState } from './data/generated-state.js';
 import { loadEmulatorDataFile } from './data/load-data-file.js';
 import { validateEmulatorData } from './data/validate-data.js';
 import { demoCredentials } from './demo-credentials.js';
@@ -10,6 +10,7 @@ import { errorCodes } from './error-codes.js';
 import { EmulatorOptionsError } from './errors.js';
 import { createRequestHandler } from './http/request-handler.js';
 import { defaultRegion } from './iam/catalog.js';
+import type { EmulatorState } from './store/emulator-state.js';
 import type { EmulatorData, EmulatorOptions, RunningEmulator } from './types.js';
 
 const defaults = {
@@ -22,10 +23,10 @@ const defaults = {
   requestLogSize: 1000,
 };
 
-function initialData(options: EmulatorOptions): { data: EmulatorData; generated: boolean } {
+function initialData(options: EmulatorOptions): { data: EmulatorData | EmulatorState; generated: boolean } {
   const sources = [options.data, options.dataFile, options.generate].filter((s) => s !== undefined);
   if (sources.length > 1) throw new EmulatorOptionsError('give at most one of data, dataFile and generate');
-  if (options.generate) return { data: generateEmulatorData(options.generate), generated: true };
+  if (options.generate) return { data: generateEmulatorState(options.generate), generated: true };
   if (options.dataFile !== undefined)
     return { data: loadEmulatorDataFile(options.dataFile), generated: false };
   if (options.data !== undefined) return { data: validateEmulatorData(options.data), generated: false };

@@ -7,10 +7,9 @@ import {
 } from '@csbs-kit/models';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
-import { itemPredicateOf } from '../store/item-filter.js';
-import type { ItemJsonCache } from '../store/item-json-cache.js';
 import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
 import { invalidParameter } from './invalid-parameter.js';
+import { jsonList } from './json-list.js';
 
 /** Which backups a listing request may see, decided from its `all_tenants` flag. */
 export type ScopeChooser = (allTenants: boolean) => ItemScope;
@@ -19,12 +18,7 @@ export type ScopeChooser = (allTenants: boolean) => ItemScope;
  * `GET …/checkpoint_items`: filters, sort, marker, offset, limit (capped at 1000), and a
  * `next` link when the page is full. `linkBase` is `http://host:port/path` of this request.
  */
-export function answerListing(
-  choose: ScopeChooser,
-  cache: ItemJsonCache,
-  params: URLSearchParams,
-  linkBase: string,
-): string[] {
+export function answerListing(choose: ScopeChooser, params: URLSearchParams, linkBase: string): string {
   const parsed = listCheckpointItemsQueryFromSearchParams(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const query = parsed.query;
@@ -41,22 +35,22 @@ export function answerListing(
     marker: query.marker,
     offset: query.offset ?? 0,
     limit,
-    predicate: itemPredicateOf(query),
+    query,
   });
   if (page instanceof UnknownMarker) {
     throw invalidParameter('marker: no backup with this id in the listed project(s)');
   }
   let links = '';
-  const last = page[page.length - 1];
-  if (last !== undefined && page.length === limit) {
+  const lastRow = page[page.length - 1];
+  if (lastRow !== undefined && page.length === limit) {
     // The link names the next page: the same filters and sort, after this page's last id.
     // `offset` is dropped, or following links would skip that many backups on every page.
     const next = new URLSearchParams();
     for (const [name, value] of params) if (name !== 'marker' && name !== 'offset') next.append(name, value);
-    next.append('marker', last.id);
+    next.append('marker', scope.rows.idAt(lastRow));
     links = `,"checkpoint_items_links":${JSON.stringify([{ rel: 'next', href: `${linkBase}?${next.toString()}` }])}`;
   }
-  return ['{"checkpoint_items":', ...cache.listParts(page, (item) => cache.json(item)), `${links}}`];
+  return `{"checkpoint_items":${jsonList(page, (row) => scope.rows.itemJson(row))}${links}}`;
 }
 
 /** `GET …/checkpoint_items/count`: the listing's filters, `{ "count": n }`. */
@@ -64,20 +58,18 @@ export function answerCount(choose: ScopeChooser, params: URLSearchParams): stri
   const parsed = countCheckpointItemsQueryFromSearchParams(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const scope = choose(parsed.query.all_tenants === true);
-  const { all_tenants: _, ...filters } = parsed.query;
-  const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify({ count: scope.count(itemPredicateOf(parsed.query), key) });
+  return JSON.stringify({ count: scope.count(parsed.query) });
 }
 
 /** `GET …/checkpoint_items/{id}`: one backup of the project, else 404 `CSBS.3001`. */
-export function answerGetItem(scope: ItemScope, cache: ItemJsonCache, id: string): string[] {
-  const item = scope.get(id);
-  if (!item) {
+export function answerGetItem(scope: ItemScope, id: string): string {
+  const row = scope.rowOf(id);
+  if (row === undefined) {
     throw new EmulatorHttpError(
       404,
       errorCodes.notFound,
       `checkpoint item ${id} does not exist in this project`,
     );
   }
-  return ['{"checkpoint_item":', cache.json(item), '}'];
+  return `{"checkpoint_item":${scope.rows.itemJson(row)}}`;
 }

@@ -5,9 +5,9 @@ import {
   type TagQuery,
 } from '@csbs-kit/models';
 import { TagQueryValidationError, validateTagQuery } from '@csbs-kit/tag-query';
-import type { ItemJsonCache } from '../store/item-json-cache.js';
 import type { ItemScope } from '../store/item-scope.js';
 import { invalidParameter } from './invalid-parameter.js';
+import { jsonList } from './json-list.js';
 
 const knownFields = new Set(Object.keys(resourceInstancesFilterRequestSchema.shape));
 const conditionFields = ['tags', 'tags_any', 'not_tags', 'not_tags_any', 'matches'] as const;
@@ -17,12 +17,7 @@ const conditionFields = ['tags', 'tags_any', 'not_tags', 'not_tags_any', 'matche
  * models schema, then the conditions normalised by the tag-query package) and answers from
  * the project's TagIndex. Returns the response body as JSON text, or its pieces in order.
  */
-export function answerTagQuery(
-  scope: ItemScope,
-  cache: ItemJsonCache,
-  body: unknown,
-  strict: boolean,
-): string[] | string {
+export function answerTagQuery(scope: ItemScope, body: unknown, strict: boolean): string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidParameter('body: must be a JSON object');
   }
@@ -47,9 +42,5 @@ export function answerTagQuery(
   const offset = Number(parsed.data.offset ?? '0');
   const limit = Number(parsed.data.limit ?? '1000');
   const page = offset >= total ? [] : scope.selectTagQuery(query, offset, limit);
-  return [
-    '{"resources":',
-    ...cache.listParts(page, (item) => cache.resourceJson(item)),
-    `,"total_count":${total}}`,
-  ];
+  return `{"resources":${jsonList(page, (row) => scope.rows.resourceJson(row))},"total_count":${total}}`;
 }

@@ -2,7 +2,7 @@ import type { CheckpointItem, CheckpointStatus, ExtendInfo } from '@csbs-kit/mod
 import { demoCredentials } from '../demo-credentials.js';
 import { EmulatorDataError } from '../errors.js';
 import type { EmulatorData } from '../types.js';
-import { listingTimeOf, prefixedHex } from './flat-strings.js';
+import { listingTimeOfMicros, prefixedHex } from './flat-strings.js';
 import { GeneratedExtendInfo, type GeneratedServer } from './generated-extend-info.js';
 import * as words from './generator-vocabulary.js';
 import { createRandom, type Random } from './prng.js';
@@ -73,60 +73,111 @@ function pickStatus(random: Random): CheckpointStatus {
   return 'available';
 }
 
-function makeItem(random: Random, server: GeneratedServer): CheckpointItem {
+/** One generated backup as primitives, drawn in a fixed order from the project's stream. */
+export interface DrawnBackup {
+  id: string;
+  checkpointId: string;
+  name: string;
+  auto: boolean;
+  status: CheckpointStatus;
+  /** Times as microseconds since the epoch (see `listingTimeOf`). */
+  createdMicros: number;
+  updatedMicros: number;
+  protectedMicros: number;
+  /** The seed that `extend_info` is drawn from. */
+  detailSeed: number;
+}
+
+/**
+ * Draws one backup. The order of the draws is the data format of `--generate`: the same
+ * seed must give the same backups on every version, so it only ever changes on purpose.
+ */
+export function drawBackup(random: Random, server: GeneratedServer): DrawnBackup {
   const auto = server.policyId !== undefined && random.chance(0.75);
   const name = prefixedHex(auto ? 'autobk_' : 'manualbk_', 4, random.next);
   const createdMs = newestBackupMs - Math.floor(random.next() * spanMs);
+  const id = random.uuid();
+  const checkpointId = random.uuid();
+  const status = pickStatus(random);
+  const createdMicros = createdMs * 1000 + random.int(1000);
+  const updatedMs = createdMs + (60 + random.int(3600)) * 1000;
+  const updatedMicros = updatedMs * 1000 + random.int(1000);
+  const protectedMs = createdMs - random.int(300) * 1000;
+  const protectedMicros = protectedMs * 1000 + random.int(1000);
+  const detailSeed = (random.next() * 4294967296) >>> 0;
+  return { id, checkpointId, name, auto, status, createdMicros, updatedMicros, protectedMicros, detailSeed };
+}
+
+/** A listing time from microseconds since the epoch. */
+export function timeOfMicros(micros: number): string {
+  return listingTimeOfMicros(micros);
+}
+
+function makeItem(drawn: DrawnBackup, server: GeneratedServer): CheckpointItem {
   const item: CheckpointItem = {
-    id: random.uuid(),
-    checkpoint_id: random.uuid(),
-    name,
-    description: auto ? 'backup created by policy' : '',
-    status: pickStatus(random),
+    id: drawn.id,
+    checkpoint_id: drawn.checkpointId,
+    name: drawn.name,
+    description: drawn.auto ? 'backup created by policy' : '',
+    status: drawn.status,
     resource_id: server.resourceId,
     resource_type: 'OS::Nova::Server',
-    created_at: listingTimeOf(createdMs, random.int(1000)),
-    updated_at: listingTimeOf(createdMs + (60 + random.int(3600)) * 1000, random.int(1000)),
-    protected_at: listingTimeOf(createdMs - random.int(300) * 1000, random.int(1000)),
+    created_at: timeOfMicros(drawn.createdMicros),
+    updated_at: timeOfMicros(drawn.updatedMicros),
+    protected_at: timeOfMicros(drawn.protectedMicros),
     expired_at: null,
     periodic_type: null,
     progress: null,
-    policy_id: auto ? server.policyId : null,
+    policy_id: drawn.auto ? server.policyId : null,
     tags: server.tags,
     backup_data: server.backupData,
     extend_info: null,
     replication_records: noReplicationRecords,
   };
-  item.extend_info = new GeneratedExtendInfo(
-    server,
-    item,
-    (random.next() * 4294967296) >>> 0,
-  ) as unknown as ExtendInfo;
+  item.extend_info = new GeneratedExtendInfo(server, item, drawn.detailSeed) as unknown as ExtendInfo;
   return item;
 }
 
-function generateItems(count: number, seed: number): CheckpointItem[] {
+/**
+ * Draws `count` backups of one project and hands each to `take` with its server. Many
+ * backups per server, as a real project has: they share the server's fields and tags.
+ */
+export function drawProject(
+  count: number,
+  seed: number,
+  take: (drawn: DrawnBackup, server: GeneratedServer, index: number) => void,
+): GeneratedServer[] {
   const random = createRandom(seed);
-  // Many backups per server, as a real project has: they share the server's fields and tags.
   const servers = makeServers(random, Math.min(5000, Math.max(1, Math.ceil(count / 40))));
+  for (let i = 0; i < count; i++) {
+    const server = random.pick(servers);
+    take(drawBackup(random, server), server, i);
+  }
+  return servers;
+}
+
+function generateItems(count: number, seed: number): CheckpointItem[] {
   const items = new Array<CheckpointItem>(count);
-  for (let i = 0; i < count; i++) items[i] = makeItem(random, random.pick(servers));
+  drawProject(count, seed, (drawn, server, i) => {
+    items[i] = makeItem(drawn, server);
+  });
   return items;
 }
+
+/** The seed of the second generated project, derived from the first. */
+export const otherProjectSeed = (seed: number): number => (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) >>> 0;
 
 /** How many projects `generate` fills: the demo project, and a second one for isolation tests. */
 export const maxGeneratedProjects = 2;
 
-/**
- * Synthetic, deterministic data: `count` backups in each of `projects` projects (the demo
- * project first, then a second one for isolation tests), and the demo credentials and
- * users. The same seed gives the same data.
- */
-export function generateEmulatorData(options: {
+export interface GenerateOptions {
   count: number;
   seed?: number;
   projects?: number;
-}): EmulatorData {
+}
+
+/** The options with their defaults, or an EmulatorDataError naming the bad one. */
+export function checkGenerateOptions(options: GenerateOptions): Required<GenerateOptions> {
   const { count, seed = 1, projects = maxGeneratedProjects } = options;
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new EmulatorDataError('must be a whole number, 0 or more', { field: 'generate.count' });
@@ -137,15 +188,14 @@ export function generateEmulatorData(options: {
   if (!Number.isSafeInteger(projects) || projects < 1 || projects > maxGeneratedProjects) {
     throw new EmulatorDataError(`must be 1 or ${maxGeneratedProjects}`, { field: 'generate.projects' });
   }
+  return { count, seed, projects };
+}
+
+/** The generated projects' credentials and users, with empty item lists. */
+export function generatedAccounts(): EmulatorData {
   const d = demoCredentials;
   return {
-    projects: {
-      [d.projectId]: { checkpoint_items: generateItems(count, seed) },
-      [d.otherProjectId]: {
-        checkpoint_items:
-          projects > 1 ? generateItems(count, (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) >>> 0) : [],
-      },
-    },
+    projects: { [d.projectId]: { checkpoint_items: [] }, [d.otherProjectId]: { checkpoint_items: [] } },
     credentials: [
       { token: d.token, project_id: d.projectId },
       { token: d.otherToken, project_id: d.otherProjectId },
@@ -161,5 +211,25 @@ export function generateEmulatorData(options: {
         project_name: d.projectName,
       },
     ],
+  };
+}
+
+/**
+ * Synthetic, deterministic data: `count` backups in each of `projects` projects (the demo
+ * project first, then a second one for isolation tests), and the demo credentials and
+ * users. The same seed gives the same data. (`startEmulator({ generate })` holds the same
+ * backups as columns instead, see `GeneratedItems`.)
+ */
+export function generateEmulatorData(options: GenerateOptions): EmulatorData {
+  const { count, seed, projects } = checkGenerateOptions(options);
+  const d = demoCredentials;
+  return {
+    ...generatedAccounts(),
+    projects: {
+      [d.projectId]: { checkpoint_items: generateItems(count, seed) },
+      [d.otherProjectId]: {
+        checkpoint_items: projects > 1 ? generateItems(count, otherProjectSeed(seed)) : [],
+      },
+    },
   };
 }

@@ -77,12 +77,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       return {
         status: 200,
         body: cached(text, () =>
-          answerTagQuery(
-            state.project(projectId),
-            state.itemJson,
-            parseJsonBody(body, 'csbs'),
-            settings.strict,
-          ),
+          answerTagQuery(state.project(projectId), parseJsonBody(body, 'csbs'), settings.strict),
         ),
       };
     }
@@ -90,7 +85,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       return {
         status: 200,
         body: cached(`${request.linkBase}?${query}`, () =>
-          answerListing(choose, state.itemJson, request.search, request.linkBase),
+          answerListing(choose, request.search, request.linkBase),
         ),
       };
     case 'countCheckpointItems':
@@ -99,7 +94,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       const id = request.params[1] ?? '';
       return {
         status: 200,
-        body: cached(id, () => answerGetItem(state.project(projectId), state.itemJson, id)),
+        body: cached(id, () => answerGetItem(state.project(projectId), id)),
       };
     }
     default:

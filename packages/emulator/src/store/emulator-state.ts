@@ -1,31 +1,61 @@
-import type { CheckpointItem } from '@csbs-kit/models';
 import { CredentialRegistry } from '../auth/credential-registry.js';
 import type { EmulatorData } from '../types.js';
-import { ItemJsonCache } from './item-json-cache.js';
+import { ConcatRows, type ItemRows, StoredItems } from './item-rows.js';
 import { ItemScope } from './item-scope.js';
 import { ResponseCache } from './response-cache.js';
 
-const emptyScope = new ItemScope([]);
+const emptyScope = new ItemScope(new StoredItems([]));
+
+/** The credentials and users of a data set, with its project ids but not its items. */
+function withoutItems(data: EmulatorData): EmulatorData {
+  const projects: EmulatorData['projects'] = {};
+  for (const projectId of Object.keys(data.projects)) projects[projectId] = { checkpoint_items: [] };
+  return { projects, credentials: data.credentials ?? [], users: data.users ?? [] };
+}
 
 /**
  * Everything one emulator serves: the backups per project with their indexes, and the
  * credentials. Replaced as a whole on load, so a request never sees half of two data sets.
+ * The scopes never change, so a reset shares them with a fresh registry.
  */
 export class EmulatorState {
   readonly registry: CredentialRegistry;
-  readonly itemJson = new ItemJsonCache();
   readonly responses = new ResponseCache();
-  readonly #projects = new Map<string, ItemScope>();
+  readonly #accounts: EmulatorData;
+  readonly #projects: ReadonlyMap<string, ItemScope>;
   #allTenants: ItemScope | undefined;
 
-  constructor(data: EmulatorData) {
-    this.registry = new CredentialRegistry(data);
-    for (const [projectId, project] of Object.entries(data.projects)) {
-      this.#projects.set(projectId, new ItemScope(project.checkpoint_items));
-    }
+  constructor(accounts: EmulatorData, projects: ReadonlyMap<string, ItemScope>) {
+    this.#accounts = accounts;
+    this.registry = new CredentialRegistry(accounts);
+    this.#projects = projects;
   }
 
-  /** Builds the common indexes now rather than on the first request. */
+  /** Data given as JSON: each item kept as its JSON text, the objects let go. */
+  static fromData(data: EmulatorData): EmulatorState {
+    return EmulatorState.fromRows(
+      data,
+      new Map(
+        Object.entries(data.projects).map(([id, project]) => [id, new StoredItems(project.checkpoint_items)]),
+      ),
+    );
+  }
+
+  /** `accounts` gives the credentials and users; `rows` the backups per project. */
+  static fromRows(accounts: EmulatorData, rows: ReadonlyMap<string, ItemRows>): EmulatorState {
+    const scopes = new Map<string, ItemScope>();
+    for (const [projectId, projectRows] of rows) scopes.set(projectId, new ItemScope(projectRows));
+    return new EmulatorState(withoutItems(accounts), scopes);
+  }
+
+  /** The same data with no IAM-issued tokens and no cached answers. */
+  fresh(): EmulatorState {
+    const state = new EmulatorState(this.#accounts, this.#projects);
+    state.#allTenants = this.#allTenants;
+    return state;
+  }
+
+  /** Builds the indexes now rather than on the first request. */
   warm(): this {
     for (const scope of this.#projects.values()) scope.warm();
     return this;
@@ -38,11 +68,9 @@ export class EmulatorState {
 
   /** Every project's backups, for `all_tenants=true`; built on first use. */
   allTenants(): ItemScope {
-    if (!this.#allTenants) {
-      const all: CheckpointItem[] = [];
-      for (const scope of this.#projects.values()) for (const item of scope.items) all.push(item);
-      this.#allTenants = new ItemScope(all);
-    }
+    this.#allTenants ??= new ItemScope(
+      new ConcatRows([...this.#projects.values()].map((scope) => scope.rows)),
+    );
     return this.#allTenants;
   }
 

@@ -1,0 +1,41 @@
+import type { CheckpointItem } from '@csbs-kit/models';
+import { describe, expect, it } from 'vitest';
+import { demoCredentials } from '../demo-credentials.js';
+import { StoredItems } from '../store/item-rows.js';
+import { generateEmulatorData, otherProjectSeed } from './generate-data.js';
+import { GeneratedItems } from './generated-items.js';
+
+describe('GeneratedItems', () => {
+  const count = 2500;
+  const objects = (seed: number, n = count): CheckpointItem[] =>
+    generateEmulatorData({ count: n, seed, projects: 1 }).projects[demoCredentials.projectId]!
+      .checkpoint_items;
+
+  it.each([1, 42, otherProjectSeed(7)])(
+    'serialises every backup exactly as JSON.stringify of the objects (seed %i)',
+    (seed) => {
+      const columns = new GeneratedItems(count, seed);
+      const stored = new StoredItems(objects(seed));
+      expect(columns.size).toBe(count);
+      for (let row = 0; row < count; row++) {
+        expect(columns.idAt(row)).toBe(stored.idAt(row));
+        expect(columns.itemJson(row)).toBe(stored.itemJson(row));
+        expect(columns.resourceJson(row)).toBe(stored.resourceJson(row));
+      }
+    },
+  );
+
+  it('gives the index the same fields as the objects', () => {
+    const columns = new GeneratedItems(300, 3);
+    const stored = new StoredItems(objects(3, 300));
+    const a = columns.listingFields();
+    const b = stored.listingFields();
+    for (const key of Object.keys(b) as (keyof typeof b)[]) {
+      const left = a[key];
+      const right = b[key] as readonly string[];
+      const texts = 'micros' in left ? Array.from(left.micros, (m) => left.format(m)) : [...left];
+      expect(texts, key).toEqual([...right]);
+    }
+    for (let row = 0; row < 300; row++) expect(columns.tagged(row)).toEqual(stored.tagged(row));
+  });
+});

@@ -1,0 +1,217 @@
+import type { CheckpointItem } from '@csbs-kit/models';
+import type { ResourceTagLike } from '@csbs-kit/tag-query';
+import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
+import { type ListingFields, MicrosColumn } from './listing-index.js';
+
+/** What the tag index reads of a backup, besides its id. */
+export interface TaggedRow {
+  readonly name: string | null | undefined;
+  readonly tags: readonly ResourceTagLike[] | null | undefined;
+  readonly created_at: string | null | undefined;
+}
+
+/**
+ * The backups of one scope, by row number, in a form that answers pages: each row's JSON
+ * text (as a checkpoint item, and as a tag-query resource) and the fields the indexes are
+ * built from. Implementations hold columns rather than an object per backup.
+ */
+export interface ItemRows {
+  readonly size: number;
+  idAt(row: number): string;
+  itemJson(row: number): string;
+  /** `{"resource_id":…,"resource_name":…,"resource_detail":<item>,"tags":[…]}` */
+  resourceJson(row: number): string;
+  tagged(row: number): TaggedRow;
+  /**
+   * The listing's fields of every row, for an index build: the first call is cheap, a later
+   * one (the `all_tenants` scope) may have to derive them again.
+   */
+  listingFields(): ListingFields;
+}
+
+/** Interns strings: equal texts built apart become one string in memory. */
+class Interner {
+  readonly #seen = new Map<string, string>();
+  of(text: string): string {
+    const known = this.#seen.get(text);
+    if (known !== undefined) return known;
+    this.#seen.set(text, text);
+    return text;
+  }
+}
+
+/**
+ * Backups given as JSON (a data file, `data`, or `POST /__emulator/data`): each one kept as
+ * its JSON text, which carries unknown fields unchanged, and the parsed objects let go.
+ * The tag index's fields are kept per row, tags lists shared between rows that have equal
+ * ones; the listing's fields are kept only until the indexes are built.
+ */
+export class StoredItems implements ItemRows {
+  readonly size: number;
+  readonly #ids: string[];
+  readonly #json: string[];
+  readonly #names: (string | null | undefined)[];
+  readonly #nameJson: string[];
+  readonly #tags: (readonly ResourceTagLike[] | null | undefined)[];
+  readonly #tagsJson: string[];
+  readonly #created: (string | null | undefined)[];
+  #fields: ListingFields | undefined;
+
+  constructor(items: readonly CheckpointItem[]) {
+    const n = items.length;
+    this.size = n;
+    this.#ids = new Array(n);
+    this.#json = new Array(n);
+    this.#names = new Array(n);
+    this.#nameJson = new Array(n);
+    this.#tags = new Array(n);
+    this.#tagsJson = new Array(n);
+    this.#created = new Array(n);
+    const strings = new Interner();
+    const tagLists = new Map<string, readonly ResourceTagLike[]>();
+    for (let row = 0; row < n; row++) {
+      const item = items[row]!;
+      this.#ids[row] = item.id;
+      this.#json[row] = JSON.stringify(item);
+      const name = item.name;
+      this.#names[row] = typeof name === 'string' ? strings.of(name) : name;
+      this.#nameJson[row] = strings.of(JSON.stringify(name ?? null));
+      const tagsJson = strings.of(JSON.stringify(item.tags ?? []));
+      this.#tagsJson[row] = tagsJson;
+      if (Array.isArray(item.tags)) {
+        const shared = tagLists.get(tagsJson);
+        if (shared === undefined) tagLists.set(tagsJson, item.tags);
+        this.#tags[row] = shared ?? item.tags;
+      } else {
+        this.#tags[row] = item.tags;
+      }
+      const created = item.created_at;
+      this.#created[row] = typeof created === 'string' ? strings.of(created) : created;
+    }
+    this.#fields = fieldsOfItems(items, this.#ids, strings);
+  }
+
+  idAt(row: number): string {
+    return this.#ids[row]!;
+  }
+
+  itemJson(row: number): string {
+    return this.#json[row]!;
+  }
+
+  resourceJson(row: number): string {
+    return `{"resource_id":${JSON.stringify(this.#ids[row])},"resource_name":${this.#nameJson[row]},"resource_detail":${this.#json[row]},"tags":${this.#tagsJson[row]}}`;
+  }
+
+  tagged(row: number): TaggedRow {
+    return { name: this.#names[row], tags: this.#tags[row], created_at: this.#created[row] };
+  }
+
+  listingFields(): ListingFields {
+    const fields = this.#fields;
+    this.#fields = undefined;
+    if (fields !== undefined) return fields;
+    // Handed out before and let go: parse the kept texts again (a rare, second build).
+    const items = this.#json.map((text) => JSON.parse(text) as CheckpointItem);
+    return fieldsOfItems(items, this.#ids, new Interner());
+  }
+}
+
+function fieldsOfItems(
+  items: readonly CheckpointItem[],
+  ids: readonly string[],
+  strings: Interner,
+): ListingFields {
+  const column = (read: (item: CheckpointItem) => string) => items.map((item) => strings.of(read(item)));
+  return {
+    id: ids,
+    status: column((item) => textOf(item.status)),
+    resource_id: column((item) => textOf(item.resource_id)),
+    checkpoint_id: column((item) => textOf(item.checkpoint_id)),
+    resource_type: column((item) => textOf(item.resource_type)),
+    policy_id: column((item) => textOf(item.policy_id)),
+    az: column(azOf),
+    image_type: column(imageTypeOf),
+    name: column((item) => textOf(item.name)),
+    resource_name: column(resourceNameOf),
+    created_at: column((item) => normalizeTime(item.created_at)),
+    updated_at: column((item) => normalizeTime(item.updated_at)),
+    protected_at: column((item) => normalizeTime(item.protected_at)),
+  };
+}
+
+const timeKeys = ['created_at', 'updated_at', 'protected_at'] as const;
+
+/** The fields of several row sets, one after the other. */
+function concatFields(list: readonly ListingFields[]): ListingFields {
+  const out = {} as Record<keyof ListingFields, unknown>;
+  for (const key of Object.keys(list[0] ?? {}) as (keyof ListingFields)[]) {
+    if ((timeKeys as readonly string[]).includes(key)) {
+      const parts = list.map((fields) => fields[key as (typeof timeKeys)[number]]);
+      if (parts.every((part) => part instanceof MicrosColumn)) {
+        const micros = new Float64Array(parts.reduce((sum, part) => sum + part.micros.length, 0));
+        let at = 0;
+        for (const part of parts) {
+          micros.set(part.micros, at);
+          at += part.micros.length;
+        }
+        out[key] = new MicrosColumn(micros, parts[0]!.format);
+        continue;
+      }
+      out[key] = parts.flatMap((part) =>
+        part instanceof MicrosColumn ? Array.from(part.micros, (m) => part.format(m)) : [...part],
+      );
+      continue;
+    }
+    out[key] = list.flatMap((fields) => [...(fields[key] as readonly string[])]);
+  }
+  return out as unknown as ListingFields;
+}
+
+/** Several scopes' rows one after the other (every project, for `all_tenants`). */
+export class ConcatRows implements ItemRows {
+  readonly size: number;
+  readonly #parts: readonly ItemRows[];
+  readonly #starts: number[];
+
+  constructor(parts: readonly ItemRows[]) {
+    this.#parts = parts;
+    this.#starts = [];
+    let size = 0;
+    for (const part of parts) {
+      this.#starts.push(size);
+      size += part.size;
+    }
+    this.size = size;
+  }
+
+  #locate(row: number): [ItemRows, number] {
+    let k = this.#starts.length - 1;
+    while (k > 0 && this.#starts[k]! > row) k--;
+    return [this.#parts[k]!, row - this.#starts[k]!];
+  }
+
+  idAt(row: number): string {
+    const [part, at] = this.#locate(row);
+    return part.idAt(at);
+  }
+
+  itemJson(row: number): string {
+    const [part, at] = this.#locate(row);
+    return part.itemJson(at);
+  }
+
+  resourceJson(row: number): string {
+    const [part, at] = this.#locate(row);
+    return part.resourceJson(at);
+  }
+
+  tagged(row: number): TaggedRow {
+    const [part, at] = this.#locate(row);
+    return part.tagged(at);
+  }
+
+  listingFields(): ListingFields {
+    return concatFields(this.#parts.map((part) => part.listingFields()));
+  }
+}

@@ -1,0 +1,157 @@
+import type { CheckpointItem, CountCheckpointItemsQuery, SortField } from '@csbs-kit/models';
+import { sortKeys } from '@csbs-kit/models';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanCount, scanListing } from '../../test/scan-reference.js';
+import { StoredItems } from './item-rows.js';
+import { ItemScope, UnknownMarker } from './item-scope.js';
+
+// Few distinct values per field, so that filters match, sorts tie and ids break the ties.
+const word = fc.constantFrom('', 'web-01', 'Web-02', 'db', 'DB-İx', 'straße', 'autobk_1a', 'ab', 'a');
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const time = fc.constantFrom(
+  '2025-01-01T00:00:00.000000',
+  '2025-01-01T00:00:00',
+  '2025-01-01T00:00:00.5',
+  '2025-01-01T00:00:00.500000Z',
+  '2025-02-01T10:00:00.123456',
+  '2024-12-31T23:59:59.999999+00:00',
+  'yesterday',
+  '',
+);
+const itemArb = fc.record(
+  {
+    id: fc.string({ minLength: 1, maxLength: 3, unit: fc.constantFrom('a', 'b', 'c', 'A', '0', '-') }),
+    name: maybe(word),
+    status: maybe(fc.constantFrom('available', 'error', 'deleting')),
+    resource_id: maybe(fc.constantFrom('srv-1', 'srv-2', 'SRV-1')),
+    checkpoint_id: maybe(fc.constantFrom('cp-1', 'cp-2')),
+    resource_type: maybe(fc.constantFrom('OS::Nova::Server', 'OS::Cinder::Volume')),
+    policy_id: fc.option(fc.constantFrom('pol-1', 'pol-2'), { nil: null }),
+    created_at: maybe(time),
+    updated_at: maybe(time),
+    protected_at: maybe(time),
+    extend_info: maybe(
+      fc.record(
+        {
+          resource_az: maybe(fc.constantFrom('eu-de-01', 'eu-de-02')),
+          resource_name: maybe(word),
+          image_type: maybe(fc.constantFrom('backup', 'replication')),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: ['id'] },
+) as fc.Arbitrary<CheckpointItem>;
+
+const needle = fc.oneof(word, fc.constantFrom('WEB', 'b-0', 'İ', 'i̇x', 'ss', 'ß', 'x'));
+const filterValues: Record<Exclude<keyof CountCheckpointItemsQuery, 'all_tenants'>, fc.Arbitrary<string>> = {
+  status: fc.constantFrom('available', 'error', 'deleted', ''),
+  resource_id: fc.constantFrom('srv-1', 'srv-2', 'srv-3', ''),
+  checkpoint_id: fc.constantFrom('cp-1', 'cp-2'),
+  resource_type: fc.constantFrom('OS::Nova::Server', 'OS::Cinder::Volume'),
+  policy_id: fc.constantFrom('pol-1', 'pol-2', ''),
+  az: fc.constantFrom('eu-de-01', 'eu-de-02', ''),
+  image_type: fc.constantFrom('backup', 'replication'),
+  name: needle,
+  resource_name: needle,
+  start_time: time,
+  end_time: time,
+};
+/** Up to three filters: more would rarely leave a match in data this small. */
+const queryArb: fc.Arbitrary<CountCheckpointItemsQuery> = fc
+  .array(
+    fc.oneof(...Object.entries(filterValues).map(([key, value]) => value.map((v) => [key, v] as const))),
+    { maxLength: 3 },
+  )
+  .map((entries) => Object.fromEntries(entries) as CountCheckpointItemsQuery);
+const sortArb: fc.Arbitrary<SortField[]> = fc.array(
+  fc.record({
+    key: fc.constantFrom(...sortKeys),
+    direction: fc.constantFrom('asc' as const, 'desc' as const),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
+function check(
+  scope: ItemScope,
+  items: CheckpointItem[],
+  query: CountCheckpointItemsQuery,
+  sort: SortField[],
+  marker: string | undefined,
+  offset: number,
+  limit: number,
+) {
+  const expected = scanListing(items, { query, sort, marker, offset, limit });
+  const page = scope.listPage({ query, sort, marker, offset, limit });
+  if (expected === 'unknown marker') expect(page).toBeInstanceOf(UnknownMarker);
+  else expect((page as number[]).map((row) => scope.rows.idAt(row))).toEqual(expected);
+  expect(scope.count(query)).toBe(scanCount(items, query));
+}
+
+describe('ItemScope listing and count agree with a plain scan (fast-check)', () => {
+  it('on small data sets', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(itemArb, { selector: (item) => item.id, maxLength: 40 }),
+        queryArb,
+        sortArb,
+        fc.option(
+          fc.string({ minLength: 1, maxLength: 3, unit: fc.constantFrom('a', 'b', 'c', 'A', '0', '-') }),
+          { nil: undefined },
+        ),
+        fc.nat({ max: 45 }),
+        fc.integer({ min: 1, max: 45 }),
+        (items, query, sort, marker, offset, limit) => {
+          check(new ItemScope(new StoredItems(items)), items, query, sort, marker, offset, limit);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('on a data set large enough for prefix keys, both page plans and deep markers', () => {
+    const items = fc
+      .sample(fc.uniqueArray(itemArb, { selector: (item) => item.id, minLength: 200, maxLength: 200 }), {
+        numRuns: 15,
+        seed: 7,
+      })
+      .flat()
+      .map((item, i) => ({ ...item, id: `${item.id}.${i}` }));
+    const scope = new ItemScope(new StoredItems(items));
+    fc.assert(
+      fc.property(
+        queryArb,
+        sortArb,
+        fc.option(fc.nat({ max: items.length - 1 }), { nil: undefined }),
+        fc.nat({ max: 500 }),
+        fc.integer({ min: 1, max: 120 }),
+        (query, sort, markerAt, offset, limit) => {
+          const marker = markerAt === undefined ? undefined : items[markerAt]!.id;
+          check(scope, items, query, sort, marker, offset, limit);
+        },
+      ),
+      { numRuns: 250 },
+    );
+    // Markers that are matches themselves, small offsets: the rows right after the marker
+    // decide the page, which is where an off-by-one would show.
+    fc.assert(
+      fc.property(
+        queryArb,
+        sortArb,
+        fc.nat(),
+        fc.nat({ max: 3 }),
+        fc.integer({ min: 1, max: 5 }),
+        (query, sort, pick, offset, limit) => {
+          const matches = scanListing(items, { query, sort, offset: 0, limit: items.length }) as string[];
+          const marker = matches.length === 0 ? undefined : matches[pick % matches.length];
+          check(scope, items, query, sort, marker, offset, limit);
+          // The last match as a marker: the page after it is empty.
+          if (matches.length > 0) check(scope, items, query, sort, matches.at(-1), 0, limit);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

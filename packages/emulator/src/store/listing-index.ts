@@ -1,0 +1,223 @@
+import { type CountCheckpointItemsQuery, type SortField, type SortKey, sortKeys } from '@csbs-kit/models';
+import { type Condition, conditionsOf, type FilterColumns, noMatch } from './listing-conditions.js';
+import { NameGrams } from './name-grams.js';
+import { RankBits } from './rank-bits.js';
+import { rankNumbers } from './rank-numbers.js';
+import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './sort-views.js';
+import { StringColumn } from './string-column.js';
+import { rankTexts } from './text-rank.js';
+
+/**
+ * Times held as numbers: microseconds since the epoch, every one in the normal form of
+ * `normalizeTime` once formatted (generated data). Numeric order is then the text order.
+ */
+export class MicrosColumn {
+  constructor(
+    readonly micros: Float64Array,
+    readonly format: (micros: number) => string,
+  ) {}
+}
+
+export type TimeValues = readonly string[] | MicrosColumn;
+
+/** Each row's listing fields as text (missing values as "", times normalised). */
+export interface ListingFields {
+  id: readonly string[];
+  status: readonly string[];
+  resource_id: readonly string[];
+  checkpoint_id: readonly string[];
+  resource_type: readonly string[];
+  policy_id: readonly string[];
+  az: readonly string[];
+  image_type: readonly string[];
+  name: readonly string[];
+  resource_name: readonly string[];
+  created_at: TimeValues;
+  updated_at: TimeValues;
+  protected_at: TimeValues;
+}
+
+const rankTimes = (values: TimeValues): Uint32Array =>
+  values instanceof MicrosColumn ? rankNumbers(values.micros) : rankTexts(values);
+
+function textAtOf(values: TimeValues): (row: number) => string {
+  if (!(values instanceof MicrosColumn)) return (row) => values[row]!;
+  const { micros, format } = values;
+  return (row) => format(micros[row]!);
+}
+
+/**
+ * Orders of several keys are built on first use (a second or so at a million backups); at
+ * most this many are kept, the least recently used dropped. Single-key orders are built on
+ * load and always kept.
+ */
+const maxMultiKeyViews = 6;
+const singleKeySpecs = new Set(sortKeys.map((key) => viewOrderOf([{ key, direction: 'asc' }]).spec));
+
+export interface ListingPage {
+  sort: readonly SortField[];
+  /** The marker's row, or undefined to start at the beginning. */
+  markerRow?: number | undefined;
+  offset: number;
+  limit: number;
+  query: CountCheckpointItemsQuery;
+}
+
+/**
+ * The indexes behind the listing and `/count` of one scope: interned filter columns (exact
+ * filters by hash), n-gram postings for the fuzzy ones, and every sort order as rank arrays.
+ *
+ * A filtered page picks the most selective filter as the driver and then either reads the
+ * requested order from the marker on, testing each row (cheap while matches are common),
+ * or marks the driver's matching rows in a bitset over the order and reads that (cheap
+ * while matches are rare), whichever the filters' exact counts say costs less.
+ */
+export class ListingIndex {
+  readonly size: number;
+  readonly columns: FilterColumns;
+  readonly #ranks: ValueRanks;
+  readonly #views = new Map<string, SortView>();
+  #bits: RankBits | undefined;
+
+  constructor(fields: ListingFields) {
+    const n = fields.id.length;
+    this.size = n;
+    const name = new StringColumn(fields.name);
+    const status = new StringColumn(fields.status);
+    const throughCodes = (column: StringColumn) => {
+      const valueRanks = rankTexts(column.values);
+      const out = new Uint32Array(n);
+      for (let row = 0; row < n; row++) out[row] = valueRanks[column.codes[row]!]!;
+      return out;
+    };
+    this.#ranks = {
+      id: rankTexts(fields.id),
+      created_at: rankTimes(fields.created_at),
+      updated_at: rankTimes(fields.updated_at),
+      protected_at: rankTimes(fields.protected_at),
+      name: throughCodes(name),
+      status: throughCodes(status),
+    };
+    const createdView = this.view([{ key: 'created_at', direction: 'asc' }]).view;
+    const resourceName = new StringColumn(fields.resource_name);
+    this.columns = {
+      size: n,
+      status,
+      name,
+      resource_name: resourceName,
+      resource_id: new StringColumn(fields.resource_id),
+      checkpoint_id: new StringColumn(fields.checkpoint_id),
+      resource_type: new StringColumn(fields.resource_type),
+      policy_id: new StringColumn(fields.policy_id),
+      az: new StringColumn(fields.az),
+      image_type: new StringColumn(fields.image_type),
+      nameGrams: new NameGrams(name.values),
+      resourceNameGrams: new NameGrams(resourceName.values),
+      createdView,
+      createdTextAt: textAtOf(fields.created_at),
+    };
+    for (const key of sortKeys) this.view([{ key, direction: 'asc' }]);
+  }
+
+  /** The stored view serving `sort`, and whether to read it backwards. */
+  view(sort: readonly SortField[]): { view: SortView; reversed: boolean } {
+    const order = viewOrderOf(sort);
+    let view = this.#views.get(order.spec);
+    if (view !== undefined) {
+      // Most recently used last, so the oldest multi-key view is dropped first.
+      this.#views.delete(order.spec);
+    } else {
+      view = buildSortView(order.spec, order.fields, this.#ranks);
+      let multiKey = 0;
+      for (const spec of this.#views.keys()) if (!singleKeySpecs.has(spec)) multiKey++;
+      for (const spec of this.#views.keys()) {
+        if (multiKey < maxMultiKeyViews) break;
+        if (!singleKeySpecs.has(spec)) {
+          this.#views.delete(spec);
+          multiKey--;
+        }
+      }
+    }
+    this.#views.set(order.spec, view);
+    return { view, reversed: order.reversed };
+  }
+
+  /** The rows of one page, in order; the marker's row is excluded, what follows it is read. */
+  page(request: ListingPage): number[] {
+    const { view, reversed } = this.view(request.sort);
+    const n = this.size;
+    const { order, rankOf } = view;
+    // Positions count in reading order: position p is rank p, or rank n-1-p when reversed.
+    let start = 0;
+    if (request.markerRow !== undefined) {
+      const rank = rankOf[request.markerRow]!;
+      start = (reversed ? n - 1 - rank : rank) + 1;
+    }
+    const out: number[] = [];
+    const { offset, limit } = request;
+    const conditions = conditionsOf(this.columns, request.query);
+    if (conditions === noMatch || limit <= 0) return out;
+    if (conditions.length === 0) {
+      for (let p = start + offset; p < n && out.length < limit; p++)
+        out.push(order[reversed ? n - 1 - p : p]!);
+      return out;
+    }
+    const driver = conditions[0]!;
+    const rest = conditions.slice(1);
+    // Expected rows read walking the order: (offset + limit) / selectivity, the filters
+    // taken as independent. Marking costs one visit per driver row.
+    let selectivity = 1;
+    for (const c of conditions) selectivity *= c.count / n;
+    const walk = selectivity > 0 ? (offset + limit) / selectivity : Number.POSITIVE_INFINITY;
+    if (walk <= driver.count) {
+      let skip = offset;
+      for (let p = start; p < n && out.length < limit; p++) {
+        const row = order[reversed ? n - 1 - p : p]!;
+        if (!passesAll(conditions, row)) continue;
+        if (skip > 0) skip--;
+        else out.push(row);
+      }
+      return out;
+    }
+    this.#bits ??= new RankBits(n);
+    const bits = this.#bits;
+    try {
+      driver.forEachRow((row) => {
+        if (passesAll(rest, row)) bits.add(rankOf[row]!);
+      });
+      let skip = offset;
+      bits.read(reversed ? n - 1 - start : start, !reversed, (rank) => {
+        if (skip > 0) skip--;
+        else out.push(order[rank]!);
+        return out.length < limit;
+      });
+    } finally {
+      bits.clear();
+    }
+    return out;
+  }
+
+  /** How many rows pass the filters: a filter's own count, or a walk of the driver's rows. */
+  count(query: CountCheckpointItemsQuery): number {
+    const conditions = conditionsOf(this.columns, query);
+    if (conditions === noMatch) return 0;
+    if (conditions.length === 0) return this.size;
+    if (conditions.length === 1) return conditions[0]!.count;
+    const rest = conditions.slice(1);
+    let count = 0;
+    conditions[0]!.forEachRow((row) => {
+      if (passesAll(rest, row)) count++;
+    });
+    return count;
+  }
+
+  /** Value ranks per key, for tests of the orders. */
+  rankOf(key: SortKey, row: number): number {
+    return this.#ranks[key][row]!;
+  }
+}
+
+function passesAll(conditions: readonly Condition[], row: number): boolean {
+  for (let i = 0; i < conditions.length; i++) if (!conditions[i]!.test(row)) return false;
+  return true;
+}
