@@ -10,6 +10,7 @@ const root = import.meta.dirname;
 export const workspaceAliases: Record<string, string> = {
   '@csbs-kit/models/signing': resolve(root, 'packages/models/src/signing/index.ts'),
   '@csbs-kit/models/enums': resolve(root, 'packages/models/src/enums.ts'),
+  '@csbs-kit/models/errors': resolve(root, 'packages/models/src/error-brand.ts'),
   '@csbs-kit/models': resolve(root, 'packages/models/src/index.ts'),
   '@csbs-kit/tag-query': resolve(root, 'packages/tag-query/src/index.ts'),
   '@csbs-kit/client': resolve(root, 'packages/client/src/index.ts'),
@@ -37,8 +38,10 @@ export function sharedTestConfig(packageDir: string): ViteUserConfig {
       // The JSON report feeds the one-line "N passed, N failed" summary of scripts/test.
       reporters: ['default', 'json'],
       outputFile: { json: resolve(packageDir, '.vitest-report.json') },
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Bounds for a hang, not for speed: on a shared 2-core machine under load an end-to-end
+      // test that spawns the CLI can take many times its usual second.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
     },
   };
 }

@@ -16,6 +16,7 @@ const expectations = {
       '@csbs-kit/models': 'resourceInstancesRequestSchema',
       '@csbs-kit/models/signing': 'signRequest',
       '@csbs-kit/models/enums': 'checkpointStatuses',
+      '@csbs-kit/models/errors': 'defineErrorClass',
     },
   },
   '@csbs-kit/tag-query': {

@@ -33,7 +33,7 @@ function describeIssues(issues: unknown[]): string {
  * none of them (and works across duplicated installs, like the libraries' `isInstance`).
  */
 export function renderError(error: unknown): RenderedError {
-  if (error instanceof CliUsageError) return { message: oneLine(error.message), exitCode: 2 };
+  if (CliUsageError.isInstance(error)) return { message: oneLine(error.message), exitCode: 2 };
   if (!isObject(error)) return { message: oneLine(String(error)), exitCode: 1 };
 
   const name = text(error.name) ?? '';

@@ -48,8 +48,8 @@ describe('public API', () => {
     const request = { method: 'GET', url: 'http://x/' };
     const details = { status: 500, errorCode: undefined, errorMsg: undefined, requestId: undefined, request };
     const errors: api.CsbsError[] = [
-      new api.CsbsBadRequestError({ ...details, status: 400 }),
-      new api.CsbsServiceUnavailableError({ ...details, status: 503 }),
+      new api.CsbsBadRequestError({ ...details, status: 400, retryable: false }),
+      new api.CsbsServiceUnavailableError({ ...details, status: 503, retryable: true }),
       new api.CsbsConnectionError('reset', { request, retryable: true }),
       new api.CsbsTimeoutError({ request, kind: 'total', timeoutMs: 5 }),
       new api.CsbsValidationError([{ path: 'limit', message: 'must be positive' }]),

@@ -255,9 +255,9 @@ describe('paginateResources', () => {
     await expect(collect(c.paginateResources({ tags: [] }))).rejects.toMatchObject({
       issues: [{ path: 'tags', message: 'must not be empty when present' }],
     });
-    await expect(
-      collect(c.paginateResources({ selector: 'env', matches: [] })),
-    ).rejects.toMatchObject({ issues: [{ path: 'matches', message: 'must not be empty when present' }] });
+    await expect(collect(c.paginateResources({ selector: 'env', matches: [] }))).rejects.toMatchObject({
+      issues: [{ path: 'matches', message: 'must not be empty when present' }],
+    });
     await expect(collect(c.paginateResources({}, { pageSize: 0 }))).rejects.toMatchObject({
       issues: [{ path: 'pageSize' }],
     });

@@ -1,6 +1,23 @@
-const dataErrorBrand = Symbol.for('csbs-kit.emulator.EmulatorDataError');
-const httpErrorBrand = Symbol.for('csbs-kit.emulator.EmulatorHttpError');
-const optionsErrorBrand = Symbol.for('csbs-kit.emulator.EmulatorOptionsError');
+import { defineErrorClass, isErrorInstance } from '@csbs-kit/models/errors';
+
+const scope = 'csbs-kit.emulator';
+
+/**
+ * The base of every error this package throws. `isInstance` works across duplicated
+ * installs, on this class and on every subclass.
+ */
+export abstract class EmulatorError extends Error {
+  abstract readonly code: string;
+
+  static isInstance<T>(this: abstract new (...args: never[]) => T, x: unknown): x is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class it is called on, a subclass included
+    return isErrorInstance(this, x);
+  }
+
+  static {
+    defineErrorClass(EmulatorError, scope, 'EmulatorError');
+  }
+}
 
 export interface EmulatorDataErrorDetails {
   file?: string | undefined;
@@ -21,8 +38,7 @@ function describeLocation(reason: string, d: EmulatorDataErrorDetails): string {
 }
 
 /** Emulator data (a data file, a `load()` argument, a `POST /__emulator/data` body) is invalid. */
-export class EmulatorDataError extends Error {
-  override readonly name = 'EmulatorDataError';
+export class EmulatorDataError extends EmulatorError {
   readonly code = 'EMULATOR_DATA_INVALID' as const;
   readonly file: string | undefined;
   readonly project: string | undefined;
@@ -30,7 +46,6 @@ export class EmulatorDataError extends Error {
   readonly field: string | undefined;
   /** The broken rule alone, without the location. */
   readonly reason: string;
-  readonly [dataErrorBrand] = true;
 
   constructor(reason: string, details: EmulatorDataErrorDetails = {}) {
     super(
@@ -55,8 +70,8 @@ export class EmulatorDataError extends Error {
     });
   }
 
-  static isInstance(x: unknown): x is EmulatorDataError {
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[dataErrorBrand] === true;
+  static {
+    defineErrorClass(EmulatorDataError, scope, 'EmulatorDataError');
   }
 }
 
@@ -64,15 +79,13 @@ export class EmulatorDataError extends Error {
  * A request the emulator answers with an error status. Thrown inside the request handling and
  * turned into the documented JSON body at the HTTP edge.
  */
-export class EmulatorHttpError extends Error {
-  override readonly name = 'EmulatorHttpError';
+export class EmulatorHttpError extends EmulatorError {
   readonly status: number;
   /** The wire code: `CSBS.9001`, `APIGW.0301`, … */
   readonly code: string;
   /** IAM answers `{"error": {code, message}}` instead of the CSBS shape. */
   readonly shape: 'csbs' | 'iam';
   readonly headers: Readonly<Record<string, string>>;
-  readonly [httpErrorBrand] = true;
 
   constructor(
     status: number,
@@ -87,22 +100,20 @@ export class EmulatorHttpError extends Error {
     this.headers = options.headers ?? {};
   }
 
-  static isInstance(x: unknown): x is EmulatorHttpError {
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[httpErrorBrand] === true;
+  static {
+    defineErrorClass(EmulatorHttpError, scope, 'EmulatorHttpError');
   }
 }
 
 /** Invalid emulator options: fault settings, command-line flags, other start options. */
-export class EmulatorOptionsError extends Error {
-  override readonly name = 'EmulatorOptionsError';
+export class EmulatorOptionsError extends EmulatorError {
   readonly code = 'EMULATOR_OPTIONS_INVALID' as const;
-  readonly [optionsErrorBrand] = true;
 
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
   }
 
-  static isInstance(x: unknown): x is EmulatorOptionsError {
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[optionsErrorBrand] === true;
+  static {
+    defineErrorClass(EmulatorOptionsError, scope, 'EmulatorOptionsError');
   }
 }

@@ -9,6 +9,7 @@ export { errorCodes } from './error-codes.js';
 export {
   EmulatorDataError,
   type EmulatorDataErrorDetails,
+  EmulatorError,
   EmulatorHttpError,
   EmulatorOptionsError,
 } from './errors.js';

@@ -1,39 +1,37 @@
 import { describeFieldIssues, type FieldIssue } from '@csbs-kit/models';
+import { defineErrorClass, isErrorInstance } from '@csbs-kit/models/errors';
 
-const tagQueryErrorBrand = Symbol.for('csbs-kit.tag-query.TagQueryError');
-const validationErrorBrand = Symbol.for('csbs-kit.tag-query.TagQueryValidationError');
-const selectorSyntaxErrorBrand = Symbol.for('csbs-kit.tag-query.SelectorSyntaxError');
-const selectorFormatErrorBrand = Symbol.for('csbs-kit.tag-query.SelectorFormatError');
-const pageErrorBrand = Symbol.for('csbs-kit.tag-query.TagIndexPageError');
+const scope = 'csbs-kit.tag-query';
 
-function hasBrand(x: unknown, brand: symbol): boolean {
-  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;
-}
-
-/** The base of every error this package throws, so callers can catch them all at once. */
+/**
+ * The base of every error this package throws, so callers can catch them all at once.
+ * `isInstance` works across duplicated installs, on this class and on every subclass.
+ */
 export abstract class TagQueryError extends Error {
   abstract readonly code: string;
-  readonly [tagQueryErrorBrand] = true;
 
-  static isInstance(x: unknown): x is TagQueryError {
-    return hasBrand(x, tagQueryErrorBrand);
+  static isInstance<T>(this: abstract new (...args: never[]) => T, x: unknown): x is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class it is called on, a subclass included
+    return isErrorInstance(this, x);
+  }
+
+  static {
+    defineErrorClass(TagQueryError, scope, 'TagQueryError');
   }
 }
 
 /** A tag query breaks a rule of the CSBS reference; `issues` name each field and rule. */
 export class TagQueryValidationError extends TagQueryError {
-  override readonly name = 'TagQueryValidationError';
   readonly code = 'TAG_QUERY_INVALID' as const;
   readonly issues: FieldIssue[];
-  readonly [validationErrorBrand] = true;
 
   constructor(issues: FieldIssue[], options?: { cause?: unknown }) {
     super(`invalid tag query: ${describeFieldIssues(issues)}`, options);
     this.issues = issues;
   }
 
-  static override isInstance(x: unknown): x is TagQueryValidationError {
-    return hasBrand(x, validationErrorBrand);
+  static {
+    defineErrorClass(TagQueryValidationError, scope, 'TagQueryValidationError');
   }
 }
 
@@ -42,12 +40,10 @@ export class TagQueryValidationError extends TagQueryError {
  * `column` is 1-based and counts characters (code points) of the selector text.
  */
 export class SelectorSyntaxError extends TagQueryError {
-  override readonly name = 'SelectorSyntaxError';
   readonly code = 'SELECTOR_SYNTAX' as const;
   readonly column: number;
   readonly expected: string;
   readonly found: string;
-  readonly [selectorSyntaxErrorBrand] = true;
 
   constructor(details: { column: number; expected: string; found: string }, options?: { cause?: unknown }) {
     super(`expected ${details.expected} at column ${details.column}, found ${details.found}`, options);
@@ -56,8 +52,8 @@ export class SelectorSyntaxError extends TagQueryError {
     this.found = details.found;
   }
 
-  static override isInstance(x: unknown): x is SelectorSyntaxError {
-    return hasBrand(x, selectorSyntaxErrorBrand);
+  static {
+    defineErrorClass(SelectorSyntaxError, scope, 'SelectorSyntaxError');
   }
 }
 
@@ -66,28 +62,24 @@ export class SelectorSyntaxError extends TagQueryError {
  * contradicts itself in a way the selector syntax refuses). `path` names the field.
  */
 export class SelectorFormatError extends TagQueryError {
-  override readonly name = 'SelectorFormatError';
   readonly code = 'SELECTOR_NOT_EXPRESSIBLE' as const;
   readonly path: string;
-  readonly [selectorFormatErrorBrand] = true;
 
   constructor(path: string, reason: string, options?: { cause?: unknown }) {
     super(`cannot write the tag query as a selector: ${path ? `${path}: ` : ''}${reason}`, options);
     this.path = path;
   }
 
-  static override isInstance(x: unknown): x is SelectorFormatError {
-    return hasBrand(x, selectorFormatErrorBrand);
+  static {
+    defineErrorClass(SelectorFormatError, scope, 'SelectorFormatError');
   }
 }
 
 /** `offset` or `limit` of `TagIndex.select` is not a non-negative integer. */
 export class TagIndexPageError extends TagQueryError {
-  override readonly name = 'TagIndexPageError';
   readonly code = 'TAG_INDEX_PAGE_INVALID' as const;
-  readonly [pageErrorBrand] = true;
 
-  static override isInstance(x: unknown): x is TagIndexPageError {
-    return hasBrand(x, pageErrorBrand);
+  static {
+    defineErrorClass(TagIndexPageError, scope, 'TagIndexPageError');
   }
 }

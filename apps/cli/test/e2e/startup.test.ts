@@ -25,11 +25,17 @@ describe('start-up', () => {
   it('loads only the command parser until a command runs: no client, undici, zod or emulator', () => {
     const { packages, files } = startupImports(csbsBin);
     expect(files.length).toBeGreaterThan(1);
-    expect([...packages].sort()).toEqual(['@csbs-kit/models/enums', 'commander', 'fs', 'picocolors']);
+    expect([...packages].sort()).toEqual([
+      '@csbs-kit/models/enums',
+      '@csbs-kit/models/errors',
+      'commander',
+      'fs',
+      'picocolors',
+    ]);
   });
 
-  it('takes the word lists from a models entry that imports nothing (no zod)', () => {
-    const enums = resolve(import.meta.dirname, '../../../../packages/models/dist/enums.js');
-    expect(startupImports(enums).packages.size).toBe(0);
+  it.each(['enums', 'errors'])('takes %s from a models entry that imports nothing (no zod)', (entry) => {
+    const file = resolve(import.meta.dirname, `../../../../packages/models/dist/${entry}.js`);
+    expect(startupImports(file).packages.size).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
-import { isRetryableFailure } from '../transport/retry-policy.js';
-import { CsbsError, type CsbsErrorOptions, hasBrand, markBrand } from './base.js';
+import { CsbsError, type CsbsErrorOptions, defineClientError } from './base.js';
 import type { RedactedRequest } from './redacted-request.js';
 
 export interface CsbsApiErrorDetails {
@@ -10,11 +9,29 @@ export interface CsbsApiErrorDetails {
   request: RedactedRequest;
   /** Milliseconds the server asked us to wait (`Retry-After`), when it said. */
   retryAfterMs?: number | undefined;
+  /** Whether the service could answer differently next time: the transport's retry policy says. */
+  retryable: boolean;
 }
 
-/** The service answered with an error status. */
+/** The machine-readable `code` of each status class; a class without one falls back to its parent's. */
+const codeOfClass = new WeakMap<object, string>();
+
+function codeFor(errorClass: object): string {
+  for (let c: object | null = errorClass; c !== null; c = Object.getPrototypeOf(c)) {
+    const code = codeOfClass.get(c);
+    if (code !== undefined) return code;
+  }
+  return 'CSBS_API_ERROR';
+}
+
+/** Names, brands and gives a code to one status class: its whole definition. */
+function defineStatusError(errorClass: typeof CsbsApiError, name: string, code: string): void {
+  defineClientError(errorClass, name);
+  codeOfClass.set(errorClass, code);
+}
+
+/** The service answered with an error status. Subclasses by status, from `createApiError`. */
 export class CsbsApiError extends CsbsError {
-  override name = 'CsbsApiError';
   readonly status: number;
   /** `CSBS.9001`, `APIGW.0301`, …, from any of the three error body shapes. */
   readonly errorCode: string | undefined;
@@ -24,8 +41,8 @@ export class CsbsApiError extends CsbsError {
   readonly request: RedactedRequest;
   readonly retryAfterMs: number | undefined;
 
-  constructor(code: string, details: CsbsApiErrorDetails, options: CsbsErrorOptions = {}) {
-    super(code, describe(details), options);
+  constructor(details: CsbsApiErrorDetails, options: CsbsErrorOptions = {}) {
+    super(codeFor(new.target), describe(details), { ...options, retryable: details.retryable });
     this.status = details.status;
     this.errorCode = details.errorCode;
     this.errorMsg = details.errorMsg;
@@ -34,21 +51,10 @@ export class CsbsApiError extends CsbsError {
     this.retryAfterMs = details.retryAfterMs;
   }
 
-  /** Whether the service could answer differently next time: 429/5xx, and never a signature error. */
-  override get isRetryable(): boolean {
-    return isRetryableFailure({
-      kind: 'status',
-      status: this.status,
-      errorCode: this.errorCode,
-      retryAfterMs: this.retryAfterMs,
-    });
-  }
-
-  static override isInstance(x: unknown): x is CsbsApiError {
-    return hasBrand(x, 'CsbsApiError');
+  static {
+    defineStatusError(CsbsApiError, 'CsbsApiError', 'CSBS_API_ERROR');
   }
 }
-markBrand(CsbsApiError, 'CsbsApiError');
 
 function describe(d: CsbsApiErrorDetails): string {
   const what = [d.errorCode, d.errorMsg].filter((s) => s !== undefined && s !== '').join(': ');
@@ -56,101 +62,33 @@ function describe(d: CsbsApiErrorDetails): string {
   return `${what === '' ? 'request failed' : what} (HTTP ${d.status}${id}; ${d.request.method} ${d.request.url})`;
 }
 
-export class CsbsBadRequestError extends CsbsApiError {
-  override name = 'CsbsBadRequestError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions) {
-    super('CSBS_BAD_REQUEST', details, options);
-  }
-  static override isInstance(x: unknown): x is CsbsBadRequestError {
-    return hasBrand(x, 'CsbsBadRequestError');
-  }
-}
-markBrand(CsbsBadRequestError, 'CsbsBadRequestError');
+// biome-ignore format: one line per status class
+export class CsbsBadRequestError extends CsbsApiError { static { defineStatusError(CsbsBadRequestError, 'CsbsBadRequestError', 'CSBS_BAD_REQUEST'); } }
+// biome-ignore format: one line per status class
+export class CsbsAuthenticationError extends CsbsApiError { static { defineStatusError(CsbsAuthenticationError, 'CsbsAuthenticationError', 'CSBS_AUTHENTICATION_FAILED'); } }
+// biome-ignore format: one line per status class
+export class CsbsPermissionDeniedError extends CsbsApiError { static { defineStatusError(CsbsPermissionDeniedError, 'CsbsPermissionDeniedError', 'CSBS_PERMISSION_DENIED'); } }
+// biome-ignore format: one line per status class
+export class CsbsNotFoundError extends CsbsApiError { static { defineStatusError(CsbsNotFoundError, 'CsbsNotFoundError', 'CSBS_NOT_FOUND'); } }
+// biome-ignore format: one line per status class
+export class CsbsRateLimitError extends CsbsApiError { static { defineStatusError(CsbsRateLimitError, 'CsbsRateLimitError', 'CSBS_RATE_LIMITED'); } }
+// biome-ignore format: one line per status class
+export class CsbsServerError extends CsbsApiError { static { defineStatusError(CsbsServerError, 'CsbsServerError', 'CSBS_SERVER_ERROR'); } }
+// biome-ignore format: one line per status class
+export class CsbsServiceUnavailableError extends CsbsServerError { static { defineStatusError(CsbsServiceUnavailableError, 'CsbsServiceUnavailableError', 'CSBS_SERVICE_UNAVAILABLE'); } }
 
-export class CsbsAuthenticationError extends CsbsApiError {
-  override name = 'CsbsAuthenticationError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions) {
-    super('CSBS_AUTHENTICATION_FAILED', details, options);
-  }
-  static override isInstance(x: unknown): x is CsbsAuthenticationError {
-    return hasBrand(x, 'CsbsAuthenticationError');
-  }
-}
-markBrand(CsbsAuthenticationError, 'CsbsAuthenticationError');
+const classOfStatus: Readonly<Record<number, typeof CsbsApiError>> = {
+  400: CsbsBadRequestError,
+  401: CsbsAuthenticationError,
+  403: CsbsPermissionDeniedError,
+  404: CsbsNotFoundError,
+  429: CsbsRateLimitError,
+  503: CsbsServiceUnavailableError,
+};
 
-export class CsbsPermissionDeniedError extends CsbsApiError {
-  override name = 'CsbsPermissionDeniedError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions) {
-    super('CSBS_PERMISSION_DENIED', details, options);
-  }
-  static override isInstance(x: unknown): x is CsbsPermissionDeniedError {
-    return hasBrand(x, 'CsbsPermissionDeniedError');
-  }
-}
-markBrand(CsbsPermissionDeniedError, 'CsbsPermissionDeniedError');
-
-export class CsbsNotFoundError extends CsbsApiError {
-  override name = 'CsbsNotFoundError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions) {
-    super('CSBS_NOT_FOUND', details, options);
-  }
-  static override isInstance(x: unknown): x is CsbsNotFoundError {
-    return hasBrand(x, 'CsbsNotFoundError');
-  }
-}
-markBrand(CsbsNotFoundError, 'CsbsNotFoundError');
-
-export class CsbsRateLimitError extends CsbsApiError {
-  override name = 'CsbsRateLimitError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions) {
-    super('CSBS_RATE_LIMITED', details, options);
-  }
-  static override isInstance(x: unknown): x is CsbsRateLimitError {
-    return hasBrand(x, 'CsbsRateLimitError');
-  }
-}
-markBrand(CsbsRateLimitError, 'CsbsRateLimitError');
-
-export class CsbsServerError extends CsbsApiError {
-  override name = 'CsbsServerError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions, code = 'CSBS_SERVER_ERROR') {
-    super(code, details, options);
-  }
-  static override isInstance(x: unknown): x is CsbsServerError {
-    return hasBrand(x, 'CsbsServerError');
-  }
-}
-markBrand(CsbsServerError, 'CsbsServerError');
-
-export class CsbsServiceUnavailableError extends CsbsServerError {
-  override name = 'CsbsServiceUnavailableError';
-  constructor(details: CsbsApiErrorDetails, options?: CsbsErrorOptions) {
-    super(details, options, 'CSBS_SERVICE_UNAVAILABLE');
-  }
-  static override isInstance(x: unknown): x is CsbsServiceUnavailableError {
-    return hasBrand(x, 'CsbsServiceUnavailableError');
-  }
-}
-markBrand(CsbsServiceUnavailableError, 'CsbsServiceUnavailableError');
-
-/** One class per status family, as openai-node's factory does. */
+/** One class per status family, as openai-node's `APIError.generate` does. */
 export function createApiError(details: CsbsApiErrorDetails, options?: CsbsErrorOptions): CsbsApiError {
-  switch (details.status) {
-    case 400:
-      return new CsbsBadRequestError(details, options);
-    case 401:
-      return new CsbsAuthenticationError(details, options);
-    case 403:
-      return new CsbsPermissionDeniedError(details, options);
-    case 404:
-      return new CsbsNotFoundError(details, options);
-    case 429:
-      return new CsbsRateLimitError(details, options);
-    case 503:
-      return new CsbsServiceUnavailableError(details, options);
-    default:
-      return details.status >= 500
-        ? new CsbsServerError(details, options)
-        : new CsbsApiError('CSBS_API_ERROR', details, options);
-  }
+  const ErrorClass =
+    classOfStatus[details.status] ?? (details.status >= 500 ? CsbsServerError : CsbsApiError);
+  return new ErrorClass(details, options);
 }

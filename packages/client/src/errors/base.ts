@@ -1,45 +1,37 @@
-/**
- * The base of every error this package throws. Each class brands its prototype with a
- * `Symbol.for` key, so `isInstance` works when two copies of the package are installed
- * (where `instanceof` fails).
- */
+import { defineErrorClass, isErrorInstance } from '@csbs-kit/models/errors';
 
-const brandPrefix = 'csbs-kit.client.';
+/** Every error class of this package is branded in this scope: `csbs-kit.client.<Name>`. */
+const scope = 'csbs-kit.client';
 
-export function brandOf(name: string): symbol {
-  return Symbol.for(brandPrefix + name);
-}
-
-/** Marks a class's prototype so that `hasBrand(x, name)` holds for its instances and subclasses. */
-export function markBrand(target: { prototype: object }, name: string): void {
-  Object.defineProperty(target.prototype, brandOf(name), { value: true, enumerable: false });
-}
-
-export function hasBrand(x: unknown, name: string): boolean {
-  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brandOf(name)] === true;
+/** Brands a class of this package and names its instances (see `@csbs-kit/models/errors`). */
+export function defineClientError(errorClass: abstract new (...args: never[]) => Error, name: string): void {
+  defineErrorClass(errorClass, scope, name);
 }
 
 export interface CsbsErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * The base of every error this package throws. `isInstance` works when two copies of the
+ * package are installed (where `instanceof` fails), on this class and on every subclass.
+ */
 export class CsbsError extends Error {
-  override name = 'CsbsError';
   /** A stable, machine-readable code: `CSBS_TIMEOUT`, `CSBS_NOT_FOUND`, … */
   readonly code: string;
+  /** Whether repeating the same call may succeed; decided once, by whoever raised the error. */
+  readonly isRetryable: boolean;
 
-  constructor(code: string, message: string, options: CsbsErrorOptions = {}) {
+  constructor(code: string, message: string, options: CsbsErrorOptions & { retryable?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.isRetryable = options.retryable ?? false;
   }
 
-  /** Whether repeating the same call may succeed. */
-  get isRetryable(): boolean {
-    return false;
-  }
-
-  static isInstance(x: unknown): x is CsbsError {
-    return hasBrand(x, 'CsbsError');
+  /** Whether `x` is an instance of the class this is called on (`CsbsNotFoundError.isInstance(e)`). */
+  static isInstance<T>(this: abstract new (...args: never[]) => T, x: unknown): x is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class it is called on, a subclass included
+    return isErrorInstance(this, x);
   }
 
   /** What `JSON.stringify` shows: the public facts, never a request's headers. */
@@ -50,5 +42,8 @@ export class CsbsError extends Error {
     }
     return out;
   }
+
+  static {
+    defineClientError(CsbsError, 'CsbsError');
+  }
 }
-markBrand(CsbsError, 'CsbsError');

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { isRetryableFailure } from '../transport/retry-policy.js';
 import {
   CsbsApiError,
   CsbsAuthenticationError,
@@ -15,8 +16,12 @@ import { errorFromResponse } from './from-response.js';
 import { CsbsConnectionError, CsbsTimeoutError, CsbsValidationError } from './other-errors.js';
 
 const request = { method: 'GET', url: 'http://127.0.0.1:1/v1/p/checkpoint_items' };
+// The transport's retry policy decides retryability; errors only carry it.
 const respond = (status: number, bodyText: string, requestIdHeader?: string) =>
-  errorFromResponse({ status, bodyText, requestIdHeader, retryAfterMs: undefined, request });
+  errorFromResponse(
+    { status, bodyText, requestIdHeader, retryAfterMs: undefined, request },
+    ({ errorCode }) => isRetryableFailure({ kind: 'status', status, errorCode, retryAfterMs: undefined }),
+  );
 
 describe('errorFromResponse', () => {
   it('reads the CSBS shape', () => {

@@ -1,41 +1,32 @@
-import { CsbsError, type CsbsErrorOptions, hasBrand, markBrand } from './base.js';
+import { CsbsError, type CsbsErrorOptions, defineClientError } from './base.js';
 import type { RedactedRequest } from './redacted-request.js';
 
 /** No answer: the connection was refused, reset or cut before the response ended. */
 export class CsbsConnectionError extends CsbsError {
-  override name = 'CsbsConnectionError';
   readonly request: RedactedRequest;
   /** The socket-level code (`ECONNRESET`, `UND_ERR_SOCKET`, …) when there is one. */
   readonly causeCode: string | undefined;
-  readonly #retryable: boolean;
 
   constructor(
     message: string,
     details: { request: RedactedRequest; causeCode?: string | undefined; retryable: boolean },
     options?: CsbsErrorOptions,
   ) {
-    super('CSBS_CONNECTION_FAILED', message, options);
+    super('CSBS_CONNECTION_FAILED', message, { ...options, retryable: details.retryable });
     this.request = details.request;
     this.causeCode = details.causeCode;
-    this.#retryable = details.retryable;
   }
 
-  override get isRetryable(): boolean {
-    return this.#retryable;
-  }
-
-  static override isInstance(x: unknown): x is CsbsConnectionError {
-    return hasBrand(x, 'CsbsConnectionError');
+  static {
+    defineClientError(CsbsConnectionError, 'CsbsConnectionError');
   }
 }
-markBrand(CsbsConnectionError, 'CsbsConnectionError');
 
 /**
  * A time limit passed: `attempt` (one request, `timeoutMs`; retried) or `total` (the whole
  * call including retries, `totalTimeoutMs`; final).
  */
 export class CsbsTimeoutError extends CsbsError {
-  override name = 'CsbsTimeoutError';
   readonly request: RedactedRequest;
   readonly kind: 'attempt' | 'total';
   readonly timeoutMs: number;
@@ -47,22 +38,18 @@ export class CsbsTimeoutError extends CsbsError {
     super(
       'CSBS_TIMEOUT',
       `${details.kind === 'total' ? 'call' : 'request'} timed out after ${details.timeoutMs} ms (${details.request.method} ${details.request.url})`,
-      options,
+      // An attempt's timeout may pass next time; the whole call's is final.
+      { ...options, retryable: details.kind === 'attempt' },
     );
     this.request = details.request;
     this.kind = details.kind;
     this.timeoutMs = details.timeoutMs;
   }
 
-  override get isRetryable(): boolean {
-    return this.kind === 'attempt';
-  }
-
-  static override isInstance(x: unknown): x is CsbsTimeoutError {
-    return hasBrand(x, 'CsbsTimeoutError');
+  static {
+    defineClientError(CsbsTimeoutError, 'CsbsTimeoutError');
   }
 }
-markBrand(CsbsTimeoutError, 'CsbsTimeoutError');
 
 export interface ValidationIssue {
   /** The field in the API's notation: `tags[2].values[0]`, `limit`, `selector`; `''` for the whole input. */
@@ -76,7 +63,6 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
 
 /** Bad input caught locally, before a byte was sent. */
 export class CsbsValidationError extends CsbsError {
-  override name = 'CsbsValidationError';
   readonly issues: ValidationIssue[];
 
   constructor(issues: ValidationIssue[], options?: CsbsErrorOptions & { what?: string }) {
@@ -88,15 +74,13 @@ export class CsbsValidationError extends CsbsError {
     this.issues = issues;
   }
 
-  static override isInstance(x: unknown): x is CsbsValidationError {
-    return hasBrand(x, 'CsbsValidationError');
+  static {
+    defineClientError(CsbsValidationError, 'CsbsValidationError');
   }
 }
-markBrand(CsbsValidationError, 'CsbsValidationError');
 
 /** A successful status whose body is not JSON or does not have the documented shape. */
 export class CsbsResponseValidationError extends CsbsError {
-  override name = 'CsbsResponseValidationError';
   readonly issues: ValidationIssue[];
   readonly status: number;
   readonly requestId: string | undefined;
@@ -122,8 +106,7 @@ export class CsbsResponseValidationError extends CsbsError {
     this.request = details.request;
   }
 
-  static override isInstance(x: unknown): x is CsbsResponseValidationError {
-    return hasBrand(x, 'CsbsResponseValidationError');
+  static {
+    defineClientError(CsbsResponseValidationError, 'CsbsResponseValidationError');
   }
 }
-markBrand(CsbsResponseValidationError, 'CsbsResponseValidationError');

@@ -10,6 +10,7 @@ import {
   connectionCodeOf,
   decideRetry,
   isRetryableConnectionCode,
+  isRetryableFailure,
   parseRetryAfter,
   type RetryPolicy,
 } from './retry-policy.js';
@@ -213,7 +214,10 @@ async function attemptOnce<T>(
       };
     }
     const retryAfterMs = parseRetryAfter(headerText(response.headers['retry-after']), Date.now());
-    const error = errorFromResponse({ status, requestIdHeader: requestId, retryAfterMs, bodyText, request });
+    const error = errorFromResponse(
+      { status, requestIdHeader: requestId, retryAfterMs, bodyText, request },
+      ({ errorCode }) => isRetryableFailure({ kind: 'status', status, errorCode, retryAfterMs }),
+    );
     return {
       ok: false,
       error,
