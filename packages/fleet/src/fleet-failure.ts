@@ -1,3 +1,4 @@
+import { defineErrorClass, isErrorInstance } from '@csbs-kit/models/errors';
 import type { FleetProject } from './fleet-project.js';
 
 /** One project of a fleet walk that failed; the others carried on. */
@@ -23,14 +24,24 @@ export function fleetFailure(project: FleetProject, error: unknown): FleetFailur
   };
 }
 
-/** Thrown by the fleet helpers only for their own bad options, before any request. */
+/**
+ * Thrown by the fleet helpers only for their own bad options, before any request. Branded
+ * like every csbs-kit error: `FleetOptionsError.isInstance` works across duplicated installs.
+ */
 export class FleetOptionsError extends Error {
-  override readonly name = 'FleetOptionsError';
-  readonly code = 'FLEET_OPTIONS';
+  readonly code = 'FLEET_OPTIONS' as const;
   readonly field: string;
 
   constructor(field: string, rule: string) {
     super(`${field}: ${rule}`);
     this.field = field;
+  }
+
+  static isInstance(x: unknown): x is FleetOptionsError {
+    return isErrorInstance(FleetOptionsError, x);
+  }
+
+  static {
+    defineErrorClass(FleetOptionsError, 'csbs-kit.fleet', 'FleetOptionsError');
   }
 }

@@ -1,3 +1,5 @@
+import { FleetOptionsError } from './fleet-failure.js';
+
 /** A project of a fleet walk: its id, and the name IAM gives it when known (`eu-de_prod`). */
 export interface FleetProject {
   id: string;
@@ -11,7 +13,7 @@ export function fleetProjects(projects: readonly (string | FleetProject)[]): Fle
   projects.forEach((p, i) => {
     const project = typeof p === 'string' ? { id: p } : p;
     if (typeof project?.id !== 'string' || !/^[^/?#\s]+$/.test(project.id)) {
-      throw new TypeError(`projects[${i}]: must be a non-empty id without "/", "?", "#" or spaces`);
+      throw new FleetOptionsError(`projects[${i}]`, 'must be a non-empty id without "/", "?", "#" or spaces');
     }
     if (!seen.has(project.id)) {
       seen.add(project.id);

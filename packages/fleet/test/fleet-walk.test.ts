@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countFleetCheckpointItems,
   type FleetEvent,
+  FleetOptionsError,
   type FleetProject,
   forEachProject,
   paginateFleetCheckpointItems,
@@ -143,6 +144,13 @@ describe('a fleet walk over three emulated projects', () => {
         { projects, concurrency: 0, clientFor: () => ({ projectId: 'x', close: async () => {} }) },
         async () => 1,
       ),
-    ).rejects.toMatchObject({ code: 'FLEET_OPTIONS', field: 'concurrency' });
+    ).rejects.toSatisfy(
+      (e) => FleetOptionsError.isInstance(e) && e.field === 'concurrency' && e.name === 'FleetOptionsError',
+    );
+    const error = await forEachProject(
+      { projects: ['a b'], clientFor: () => ({ projectId: 'x', close: async () => {} }) },
+      async () => 1,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FLEET_OPTIONS', field: 'projects[0]' });
   });
 });

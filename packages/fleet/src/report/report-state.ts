@@ -86,6 +86,15 @@ export function monthOf(ms: number | undefined): string {
   return ms === undefined ? '(unknown)' : new Date(ms).toISOString().slice(0, 7);
 }
 
+const zoneless = /^\d{4}-\d{2}-\d{2}T[^Z+]*$/;
+
+/** `monthOf` without a Date per backup when the time is a zoneless (UTC) listing time. */
+function monthOfBackup(b: BackupFacts): string {
+  return b.createdMs !== undefined && zoneless.test(b.createdAt)
+    ? b.createdAt.slice(0, 7)
+    : monthOf(b.createdMs);
+}
+
 /** Adds one backup to the state (in place: the one-pass hot path allocates only for new keys). */
 export function addBackup(state: ReportState, b: BackupFacts): void {
   const failed = b.status === 'error';
@@ -95,7 +104,7 @@ export function addBackup(state: ReportState, b: BackupFacts): void {
   tally(state.byStatus, b.status, 1, b.size);
   tally(state.byAz, b.az, 1, b.size);
   tally(state.byResourceType, b.resourceType, 1, b.size);
-  tally(state.months, monthOf(b.createdMs), 1, b.size);
+  tally(state.months, monthOfBackup(b), 1, b.size);
 
   if (state.by.length > 0) {
     const values = state.by.map((key) => tagValue(b.tags, key) ?? noTag);
