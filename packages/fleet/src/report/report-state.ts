@@ -86,7 +86,7 @@ export function monthOf(ms: number | undefined): string {
   return ms === undefined ? '(unknown)' : new Date(ms).toISOString().slice(0, 7);
 }
 
-const zoneless = /^\d{4}-\d{2}-\d{2}T[^Z+]*$/;
+const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]*$/;
 
 /** `monthOf` without a Date per backup when the time is a zoneless (UTC) listing time. */
 function monthOfBackup(b: BackupFacts): string {

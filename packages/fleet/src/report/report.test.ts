@@ -111,6 +111,29 @@ describe('report aggregation', () => {
     );
   });
 
+  it('puts each backup in the UTC month of its created_at, zone or no zone', () => {
+    const time = fc
+      .tuple(
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 1) }),
+        fc.constantFrom('', 'Z', '+02:00', '-05:00', '+0930'),
+      )
+      .map(([ms, zone]) => new Date(ms).toISOString().slice(0, 19) + zone);
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 30 }), (times) => {
+        const acc = new ReportAccumulator();
+        times.forEach((t, i) => {
+          acc.add({ id: String(i), created_at: t }, 'p');
+        });
+        const naive = new Map<string, number>();
+        for (const t of times) {
+          const month = new Date(parseListingTime(t) as number).toISOString().slice(0, 7);
+          naive.set(month, (naive.get(month) ?? 0) + 1);
+        }
+        expect(new Map(acc.report({ now }).months.map((m) => [m.month, m.count]))).toEqual(naive);
+      }),
+    );
+  });
+
   it('puts backups without a --by key in (no tag), and names the sections it can print', () => {
     const acc = new ReportAccumulator({ by: ['team'] });
     acc.add({ id: '1', tags: [{ key: 'team', value: 'web' }], status: 'available' }, 'p');
