@@ -14,6 +14,8 @@ export const workspaceAliases: Record<string, string> = {
   '@csbs-kit/models': resolve(root, 'packages/models/src/index.ts'),
   '@csbs-kit/tag-query': resolve(root, 'packages/tag-query/src/index.ts'),
   '@csbs-kit/client': resolve(root, 'packages/client/src/index.ts'),
+  '@csbs-kit/fleet/report': resolve(root, 'packages/fleet/src/report/index.ts'),
+  '@csbs-kit/fleet': resolve(root, 'packages/fleet/src/index.ts'),
   '@csbs-kit/emulator': resolve(root, 'packages/emulator/src/index.ts'),
 };
 

@@ -50,6 +50,13 @@ const expectations = {
     closure: ['@csbs-kit/models', '@csbs-kit/tag-query', 'undici', 'zod'],
     imports: { '@csbs-kit/client': 'CsbsClient' },
   },
+  '@csbs-kit/fleet': {
+    closure: ['@csbs-kit/client', '@csbs-kit/models', '@csbs-kit/tag-query', 'undici', 'zod'],
+    imports: {
+      '@csbs-kit/fleet': 'paginateFleetCheckpointItems',
+      '@csbs-kit/fleet/report': 'ReportAccumulator',
+    },
+  },
   '@csbs-kit/emulator': {
     closure: ['@csbs-kit/models', '@csbs-kit/tag-query', 'zod'],
     imports: { '@csbs-kit/emulator': 'startEmulator' },
@@ -61,6 +68,7 @@ const expectations = {
     closure: [
       '@csbs-kit/client',
       '@csbs-kit/emulator',
+      '@csbs-kit/fleet',
       '@csbs-kit/models',
       '@csbs-kit/tag-query',
       'undici',

@@ -12,6 +12,7 @@ export function publishablePackages() {
     '@csbs-kit/models',
     '@csbs-kit/tag-query',
     '@csbs-kit/client',
+    '@csbs-kit/fleet',
     '@csbs-kit/emulator',
     'csbs-kit',
   ];

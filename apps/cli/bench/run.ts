@@ -21,7 +21,7 @@
  *   CSBS_BENCH_SMALL       backups of the smaller RSS run (default 100000)
  *   CSBS_BENCH_TABLE_ROWS  backups of the table run (default 20000)
  *   CSBS_BENCH_TABLE_RUNS  runs per format of the table run (default 5)
- *   CSBS_BENCH_ONLY        `startup`, `walk`, `rss` or `tables` to run one part
+ *   CSBS_BENCH_ONLY        `startup`, `walk`, `rss`, `tables` or `report` (report.ts) to run one part
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -288,3 +288,4 @@ if (only === undefined || only === 'startup') await startup();
 if (only === undefined || only === 'walk') await walk();
 if (only === undefined || only === 'rss') await rss();
 if (only === undefined || only === 'tables') await tables();
+if (only === undefined || only === 'report') await (await import('./report.ts')).reportBenchmarks();

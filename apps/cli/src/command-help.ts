@@ -30,6 +30,13 @@ export const examples = {
     'csbs backups query --tags-json query.json          # a wire-shape {"tags": [...], "not_tags_any": [...]}',
     'echo \'{"tags":[{"key":"env","values":["prod"]}]}\' | csbs backups query --tags-json -',
   ],
+  report: [
+    'csbs report                                       # the configured project, on the terminal',
+    'csbs report --all-projects --by team,env --stale 7d',
+    'csbs report --projects 0a1b2c,3d4e5f --status error -o json',
+    'csbs report --all-projects --stale 7d -o csv --section stale > stale.csv',
+    'csbs report --all-projects --by team --stale 7d --html backups.html',
+  ],
   emulator: [
     'csbs emulator --generate 100000 --seed 7         # prints its URL and demo credentials',
     'csbs emulator --port 8080 --data backups.json',

@@ -1,6 +1,7 @@
 import { type Command, Command as CommanderCommand, Option } from 'commander';
 import { examples, examplesText, selectorHelp } from './command-help.js';
 import type { CommandContext, GlobalFlags } from './context.js';
+import { withFleetScope } from './fleet/fleet-options.js';
 import { packageVersion } from './version.js';
 import { checkpointStatuses, completionShells, outputFormats, sortKeys } from './vocabulary.js';
 
@@ -90,7 +91,10 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('list, count, show and query backups')
     .addHelpText('after', examplesText([...examples.list.slice(0, 2), ...examples.query.slice(0, 1)]));
 
-  withOutput(withListingFilters(backups.command('list').description('list backups, newest first')), 'backup')
+  withOutput(
+    withFleetScope(withListingFilters(backups.command('list').description('list backups, newest first'))),
+    'backup',
+  )
     .addOption(new Option('--sort <keys>', `sort keys with :asc or :desc (${sortKeys.join(', ')})`))
     .option('--page-size <n>', 'backups per request, 1..1000 (default: 1000, or --max when smaller)')
     .option('--max <n>', 'stop after this many backups (default 50)')
@@ -100,7 +104,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .action(lazy(ctx, () => import('./commands/backups-list.js')));
 
   withOutput(
-    withListingFilters(backups.command('count').description('count backups with the listing filters')),
+    withFleetScope(
+      withListingFilters(backups.command('count').description('count backups with the listing filters')),
+    ),
     'count',
     'the bare number, on a terminal or not',
   )
@@ -115,7 +121,10 @@ export function buildProgram(ctx: CommandContext): Command {
     .addHelpText('after', examplesText(examples.show))
     .action(lazy(ctx, () => import('./commands/backups-show.js')));
 
-  withOutput(backups.command('query').description('query backups by tag (the tag-query API)'), 'resource')
+  withOutput(
+    withFleetScope(backups.command('query').description('query backups by tag (the tag-query API)')),
+    'resource',
+  )
     .option('--selector <selector>', 'tag selector, e.g. env=prod,tier in (web,db)')
     .option('--name-contains <text>', 'backup name contains (case-insensitive)')
     .option(
@@ -129,6 +138,26 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--count', 'print only the number of matches (total_count)')
     .addHelpText('after', selectorHelp + examplesText(examples.query))
     .action(lazy(ctx, () => import('./commands/backups-query.js')));
+
+  withFleetScope(
+    withListingFilters(
+      program
+        .command('report')
+        .description('a backup report: totals, tag groups, protection, failures, months'),
+    ),
+  )
+    .option('-o, --output <format>', 'text|json|yaml|csv (default: text)')
+    .option(
+      '--section <name>',
+      'with -o csv: the one section to print (totals, status, az, groups, stale, …)',
+    )
+    .option('--selector <selector>', 'keep only backups whose tags match (evaluated here, on each page)')
+    .option('--by <keys>', 'group by these tag keys, e.g. team,env; "(no tag)" for backups without one')
+    .option('--stale <age>', 'list resources with no available backup newer than this: 36h, 7d, 2w')
+    .option('--as-of <time>', 'measure ages from this UTC time instead of now (a day or a listing time)')
+    .option('--html <file>', 'also write a self-contained HTML report with charts to this file')
+    .addHelpText('after', selectorHelp + examplesText(examples.report))
+    .action(lazy(ctx, () => import('./commands/report.js')));
 
   program
     .command('emulator')

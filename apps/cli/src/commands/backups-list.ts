@@ -3,6 +3,7 @@ import { matchesTagQuery } from '@csbs-kit/tag-query';
 import { withClient } from '../client-factory.js';
 import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
+import { fleetScopeFlags } from '../fleet/fleet-flags.js';
 import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
 import type { CommandHandler } from '../program.js';
@@ -32,6 +33,8 @@ export function listingPlan(flags: Record<string, unknown>): { cap: number | und
 const backups = (n: number) => `${formatCount(n)} backup${n === 1 ? '' : 's'}`;
 
 export const run: CommandHandler = async (ctx, flags) => {
+  const scope = fleetScopeFlags(flags);
+  if (scope) return (await import('../fleet/fleet-list.js')).runFleetList(ctx, flags, scope);
   const filters = listingFilters(flags);
   const sort = sortFlag(flags.sort);
   const selector: TagQuery | undefined = selectorFlag(flags.selector);

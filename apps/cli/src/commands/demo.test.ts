@@ -32,4 +32,10 @@ describe('tourSteps', () => {
     expect(lines.some((l) => l.startsWith('backups query --selector') && l.endsWith('--count'))).toBe(true);
     expect(lines.some((l) => l.startsWith('backups count'))).toBe(true);
   });
+
+  it('ends with the fleet report over every project', () => {
+    const last = tourSteps().at(-1);
+    expect(last?.argv.slice(0, 2)).toEqual(['report', '--all-projects']);
+    expect(last?.fleet).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@ import type { CommandContext } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
 import type { CommandHandler } from '../program.js';
+import { demoFleetData, demoFleetUser } from './demo-fleet.js';
 
 export const demoSeed = 42;
 export const demoCount = 2000;
@@ -10,6 +11,8 @@ export const demoSelector = 'env=prod,tier in (frontend,database)';
 interface TourStep {
   say: string;
   argv: string[];
+  /** The fleet step signs in as the demo's IAM administrator instead of using the token. */
+  fleet?: boolean;
 }
 
 /** The tour: each step is a real `csbs` command line, run as a user would type it. */
@@ -43,6 +46,14 @@ export function tourSteps(): TourStep[] {
       say: 'And how many backups are available, answered by /checkpoint_items/count:',
       argv: ['backups', 'count', '--status', 'available'],
     },
+    {
+      say: [
+        'Every project at once: a fleet report over the projects IAM lists for an administrator (signed in',
+        'with a password this time), grouped by team, with the servers that lack a good backup in the last week:',
+      ].join('\n'),
+      argv: ['report', '--all-projects', '--by', 'team', '--stale', '7d', '--as-of', '2026-01-01'],
+      fleet: true,
+    },
   ];
 }
 
@@ -60,10 +71,11 @@ export const run: CommandHandler = async (ctx) => {
     import('@csbs-kit/emulator'),
     import('../run.js'),
   ]);
+  const { generateEmulatorData } = await import('@csbs-kit/emulator');
   const emulator = await startEmulator({
     host: '127.0.0.1',
     port: 0,
-    generate: { count: demoCount, seed: demoSeed },
+    data: demoFleetData(generateEmulatorData, demoCount, demoSeed),
   });
   try {
     const env = {
@@ -71,6 +83,15 @@ export const run: CommandHandler = async (ctx) => {
       OS_AUTH_TOKEN: demoCredentials.token,
       OS_PROJECT_ID: demoCredentials.projectId,
       ...(ctx.io.env.NO_COLOR !== undefined ? { NO_COLOR: ctx.io.env.NO_COLOR } : {}),
+    };
+    const fleetEnv = {
+      ...env,
+      OS_AUTH_TOKEN: '',
+      OS_AUTH_URL: emulator.url,
+      OS_USERNAME: demoFleetUser.name,
+      OS_PASSWORD: demoFleetUser.password,
+      OS_USER_DOMAIN_NAME: demoCredentials.domainName,
+      OS_REGION_NAME: 'eu-de',
     };
     await say(
       ctx,
@@ -83,7 +104,11 @@ export const run: CommandHandler = async (ctx) => {
     for (const [index, step] of tourSteps().entries()) {
       await say(ctx, `\n${index + 1}. ${step.say}\n\n$ csbs ${step.argv.map(shellWord).join(' ')}`);
       // Hints the commands print on stderr belong to the story: keep them in order, on stdout.
-      const code = await runCli(step.argv, { ...ctx.io, env, stderr: ctx.io.stdout });
+      const code = await runCli(step.argv, {
+        ...ctx.io,
+        env: step.fleet ? fleetEnv : env,
+        stderr: ctx.io.stdout,
+      });
       if (code !== 0) throw new CliUsageError('demo', `step ${index + 1} failed with exit code ${code}`);
     }
     await say(

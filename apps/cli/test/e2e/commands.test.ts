@@ -20,6 +20,11 @@ describe('csbs demo', () => {
       /\$ csbs backups query --selector 'env=prod,tier in \(frontend,database\)' --count\n\d+\n/,
     );
     expect(r.stdout).toMatch(/\$ csbs backups count --status available\n\d+\n/);
+    // The last step: the fleet report over the four demo projects IAM lists.
+    expect(r.stdout).toMatch(
+      /\$ csbs report --all-projects --by team --stale 7d --as-of 2026-01-01\nBackup report: 8,000 backups, [\d.]+ [TP]B, 4 projects\n/,
+    );
+    expect(r.stdout).toContain('Stale: no available backup in the last 7 days');
     expect(r.stdout).toContain('csbs emulator --generate 100000');
     expect(r.stdout.trimEnd().endsWith('csbs backups list --help')).toBe(true);
   });

@@ -73,6 +73,38 @@ function pickStatus(random: Random): CheckpointStatus {
   return 'available';
 }
 
+const dayMs = 24 * 3600 * 1000;
+
+/**
+ * The status after the story (see `brokenServers` and `incident`): from values already
+ * drawn, so the draws of every other field stay the same.
+ */
+function storyStatus(
+  drawn: CheckpointStatus,
+  server: GeneratedServer,
+  createdMs: number,
+  detailSeed: number,
+) {
+  if (drawn !== 'available') return drawn;
+  const head = Number.parseInt(server.resourceId.slice(0, 2), 16);
+  if (head < words.brokenServers.idBelow) {
+    const days =
+      words.brokenServers.minDays +
+      (Number.parseInt(server.resourceId.slice(2, 4), 16) % words.brokenServers.extraDays);
+    if (createdMs >= newestBackupMs - days * dayMs) return 'error';
+  }
+  const start = newestBackupMs - words.incident.startDaysBefore * dayMs;
+  if (
+    server.az === words.incident.az &&
+    createdMs >= start &&
+    createdMs < start + words.incident.days * dayMs &&
+    detailSeed % 8 < words.incident.failedEighths
+  ) {
+    return 'error';
+  }
+  return drawn;
+}
+
 /** One generated backup as primitives, drawn in a fixed order from the project's stream. */
 export interface DrawnBackup {
   id: string;
@@ -95,16 +127,19 @@ export interface DrawnBackup {
 export function drawBackup(random: Random, server: GeneratedServer): DrawnBackup {
   const auto = server.policyId !== undefined && random.chance(0.75);
   const name = prefixedHex(auto ? 'autobk_' : 'manualbk_', 4, random.next);
-  const createdMs = newestBackupMs - Math.floor(random.next() * spanMs);
+  // Denser towards the end, as retention leaves a project: a healthy server has a backup
+  // in its last week, so the few broken ones stand out. (The same single draw as before.)
+  const createdMs = newestBackupMs - Math.floor(random.next() ** words.ageSkew * spanMs);
   const id = random.uuid();
   const checkpointId = random.uuid();
-  const status = pickStatus(random);
+  const drawnStatus = pickStatus(random);
   const createdMicros = createdMs * 1000 + random.int(1000);
   const updatedMs = createdMs + (60 + random.int(3600)) * 1000;
   const updatedMicros = updatedMs * 1000 + random.int(1000);
   const protectedMs = createdMs - random.int(300) * 1000;
   const protectedMicros = protectedMs * 1000 + random.int(1000);
   const detailSeed = (random.next() * 4294967296) >>> 0;
+  const status = storyStatus(drawnStatus, server, createdMs, detailSeed);
   return { id, checkpointId, name, auto, status, createdMicros, updatedMicros, protectedMicros, detailSeed };
 }
 

@@ -47,3 +47,30 @@ export const failures = [
   { code: 'BackupService.9017', reason: 'The backup quota is insufficient.' },
   { code: 'BackupService.9023', reason: 'The server is in an error state.' },
 ] as const;
+
+/**
+ * The story a report of generated data tells. A few servers whose backups broke some days
+ * before the data ends (every backup since is an `error`: "no good backup in a week"), and
+ * one incident: an AZ where most backups of a few days failed. Both are decided from values
+ * already drawn (the server's id, the backup's time and detail seed), never from extra
+ * draws, so every other field of every seed stays as it was.
+ */
+/** Backup ages are `span * r ** ageSkew` for a uniform r: more recent backups than old ones. */
+export const ageSkew = 1.5;
+
+export const brokenServers = {
+  /** Share of servers whose backups fail from some day on: ids starting with 0..0x0f of 0xff. */
+  idBelow: 0x10,
+  /** They broke this many days before the newest backup, plus up to `extraDays` more. */
+  minDays: 8,
+  extraDays: 40,
+} as const;
+
+export const incident = {
+  az: 'eu-de-02',
+  /** Days before the newest backup that the incident started, and how long it lasted. */
+  startDaysBefore: 41,
+  days: 3,
+  /** Of the backups in that window and AZ, this share (in 8ths, by detail seed) failed. */
+  failedEighths: 6,
+} as const;

@@ -1,0 +1,19 @@
+import type { FleetFailure } from '@csbs-kit/fleet';
+import { projectLabel } from '@csbs-kit/fleet';
+import { type CommandContext, writeStderr } from '../context.js';
+import { renderError } from '../render-error.js';
+import { escapeControl } from '../report/escape-text.js';
+
+/**
+ * One line per failed project on stderr, by name and code, as soon as it fails; the
+ * command goes on with the others and ends with exit code 1.
+ */
+export function reportFleetFailure(ctx: CommandContext, failure: FleetFailure): void {
+  const code = failure.errorCode ? `${failure.code} (${failure.errorCode})` : failure.code;
+  const message = renderError(failure.error).message;
+  writeStderr(
+    ctx,
+    `csbs: error: project ${escapeControl(projectLabel(failure.project))}: ${code}: ${escapeControl(message)}`,
+  );
+  ctx.exitCode = 1;
+}
