@@ -21,7 +21,8 @@ export type {
 } from './auth/credentials.js';
 export { CsbsClient } from './client.js';
 export type { CallOptions, CsbsClientOptions, RetryOptions } from './client-options.js';
-export { type Cloud, type EndpointOptions, resolveEndpoint } from './endpoint.js';
+export { type Cloud, type CloudFacts, cloudOf, clouds, offersCsbs } from './clouds.js';
+export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export {
   CsbsApiError,
   type CsbsApiErrorDetails,
