@@ -3,6 +3,7 @@
 // Prints ratios against the scan measured in the same run; asserts nothing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { mulberry32 } from '../../../bench-support/prng.ts';
 import {
   compareBackupOrder,
   matchesTagQuery,
@@ -10,7 +11,7 @@ import {
   type TagQuery,
   validateTagQuery,
 } from '../src/index.js';
-import { generateBackups, generateQuery, randomSource, vocabulary } from './data.js';
+import { generateBackups, generateQuery, vocabulary } from './data.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -20,7 +21,7 @@ const queryCount = Number(process.env.BENCH_QUERIES ?? 50);
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const pageSize = 1000;
 
-const random = randomSource(seed);
+const random = mulberry32(seed);
 const vocab = vocabulary(random);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const median = (xs: number[]) => {
