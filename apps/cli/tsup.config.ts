@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.ts';
 
 /*
  * The CLI ships as a split bundle: its own code and every library it uses (the csbs-kit
@@ -9,18 +9,11 @@ import { defineConfig } from 'tsup';
  * most of its start-up. The library packages themselves are not bundled: this is only the
  * shape of the `csbs` command's own dist.
  */
-export default defineConfig({
-  entry: ['src/index.ts', 'src/bin/csbs.ts'],
-  format: ['esm'],
-  target: 'node22',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
+export default packageBuild(['src/index.ts', 'src/bin/csbs.ts'], {
   splitting: true,
   noExternal: [/.*/],
-  // undici, cli-table3 and commander are CommonJS and `require()` Node's built-ins; an ES
-  // module bundle has no `require` of its own, so give it one.
+  // undici and commander are CommonJS and `require()` Node's built-ins; an ES module bundle
+  // has no `require` of its own, so give it one.
   banner: {
     js: "import { createRequire as __csbsCreateRequire } from 'node:module';\nconst require = __csbsCreateRequire(import.meta.url);",
   },
@@ -34,5 +27,4 @@ export default defineConfig({
       },
     },
   ],
-  tsconfig: 'tsconfig.build.json',
 });

@@ -1,17 +1,8 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'signing/index': 'src/signing/index.ts',
-    enums: 'src/enums.ts',
-    errors: 'src/errors.ts',
-  },
-  format: ['esm'],
-  target: 'node22',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  tsconfig: 'tsconfig.build.json',
+export default packageBuild({
+  index: 'src/index.ts',
+  'signing/index': 'src/signing/index.ts',
+  enums: 'src/enums.ts',
+  errors: 'src/errors.ts',
 });

@@ -1,12 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  target: 'node22',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  tsconfig: 'tsconfig.build.json',
-});
+export default packageBuild(['src/index.ts']);

@@ -37,6 +37,16 @@ describe('resolveEndpoint', () => {
   });
 });
 
+describe('a region without CSBS', () => {
+  it.each([
+    ['eu-nl', 'Open Telekom Cloud offers CSBS in eu-de only, not in "eu-nl"'],
+    ['eu-ch2', 'Open Telekom Cloud offers CSBS in eu-de only, not in "eu-ch2"'],
+    ['ap-southeast-1', 'Open Telekom Cloud offers CSBS in eu-de only, not in "ap-southeast-1"'],
+  ])('otc %s: %s', (region, message) => {
+    expect(() => resolveEndpoint({ cloud: 'otc', region })).toThrow(message);
+  });
+});
+
 describe('apiUrl', () => {
   it('keeps a path prefix and encodes each segment', () => {
     expect(apiUrl('https://gw/csbs', 'p1', 'checkpoint_items', 'a/b c')).toBe(

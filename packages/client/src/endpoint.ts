@@ -1,7 +1,8 @@
+import { type Cloud, cloudNames, clouds, isCloud, offersCsbs } from './clouds.js';
 import { CsbsValidationError } from './errors/other-errors.js';
 import { encodePathSegment } from './path-segment.js';
 
-export type Cloud = 'huaweicloud' | 'otc';
+export type { Cloud } from './clouds.js';
 
 export interface EndpointOptions {
   endpoint?: string | undefined;
@@ -9,43 +10,32 @@ export interface EndpointOptions {
   region?: string | undefined;
 }
 
-const otcRegions = new Set(['eu-de']);
 const regionPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const invalid = (path: string, message: string) =>
+  new CsbsValidationError([{ path, message }], { what: 'options' });
 
 /**
  * The CSBS base URL, without a trailing slash: `endpoint` as given (a path prefix is kept),
- * else the public endpoint of `cloud` in `region`.
+ * else the public endpoint of `cloud` in `region`, as the table in `clouds.ts` allows.
  */
 export function resolveEndpoint(options: EndpointOptions): string {
   if (options.endpoint !== undefined) return normaliseEndpoint(options.endpoint);
   const cloud = options.cloud ?? 'huaweicloud';
-  if (cloud === 'otc') {
-    const region = options.region ?? 'eu-de';
-    if (!otcRegions.has(region)) {
-      throw new CsbsValidationError(
-        [{ path: 'region', message: `Open Telekom Cloud offers CSBS in eu-de only, not "${region}"` }],
-        { what: 'options' },
-      );
-    }
-    return 'https://csbs.eu-de.otc.t-systems.com';
+  if (!isCloud(cloud)) {
+    throw invalid('cloud', `must be ${cloudNames.map((name) => `"${name}"`).join(' or ')}`);
   }
-  if (cloud !== 'huaweicloud') {
-    throw new CsbsValidationError([{ path: 'cloud', message: 'must be "huaweicloud" or "otc"' }], {
-      what: 'options',
-    });
+  const facts = clouds[cloud];
+  const region = options.region === undefined || options.region === '' ? facts.defaultRegion : options.region;
+  if (region === undefined) {
+    throw invalid('region', `is required with cloud "${cloud}" (e.g. ap-southeast-1)`);
   }
-  if (options.region === undefined || options.region === '') {
-    throw new CsbsValidationError(
-      [{ path: 'region', message: 'is required with cloud "huaweicloud" (e.g. ap-southeast-1)' }],
-      { what: 'options' },
-    );
+  if (!regionPattern.test(region)) throw invalid('region', 'must look like ap-southeast-1');
+  if (!offersCsbs(cloud, region)) {
+    const where = facts.csbsRegions === 'any' ? '' : ` in ${facts.csbsRegions.join(', ')} only`;
+    throw invalid('region', `${facts.title} offers CSBS${where}, not in "${region}"`);
   }
-  if (!regionPattern.test(options.region)) {
-    throw new CsbsValidationError([{ path: 'region', message: 'must look like ap-southeast-1' }], {
-      what: 'options',
-    });
-  }
-  return `https://csbs.${options.region}.myhuaweicloud.com`;
+  return `https://csbs.${region}.${facts.domain}`;
 }
 
 /** An http(s) base URL without query, fragment or trailing slash; `path` names the option. */
@@ -98,7 +88,6 @@ export function iamEndpointOf(
   if (options.iamEndpoint !== undefined) return normaliseEndpoint(options.iamEndpoint, 'iamEndpoint');
   if (authUrl !== undefined) return authUrl;
   if (options.endpoint !== undefined) return undefined;
-  return (options.cloud ?? 'huaweicloud') === 'otc'
-    ? 'https://iam.eu-de.otc.t-systems.com'
-    : 'https://iam.myhuaweicloud.com';
+  const cloud = options.cloud ?? 'huaweicloud';
+  return isCloud(cloud) ? clouds[cloud].iamEndpoint : undefined;
 }

@@ -20,6 +20,9 @@ describe('public API', () => {
         'CsbsServiceUnavailableError',
         'CsbsTimeoutError',
         'CsbsValidationError',
+        'cloudOf',
+        'clouds',
+        'offersCsbs',
         'resolveEndpoint',
       ].sort(),
     );

@@ -27,7 +27,8 @@ export type {
   PaginateOptions,
   RetryOptions,
 } from './client-options.js';
-export { type Cloud, type EndpointOptions, resolveEndpoint } from './endpoint.js';
+export { type Cloud, type CloudFacts, cloudOf, clouds, offersCsbs } from './clouds.js';
+export { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 export {
   CsbsApiError,
   type CsbsApiErrorDetails,

@@ -1,6 +1,7 @@
 import type { Authorizer } from './auth/authorizer.js';
 import { csbsServiceType, serviceProjectUrl } from './auth/catalog.js';
 import type { CredentialsKind } from './auth/credentials.js';
+import { clouds, isCloud } from './clouds.js';
 import { type EndpointOptions, projectUrl, resolveEndpoint } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
 
@@ -23,13 +24,15 @@ export class ServiceEndpoint {
       this.#projectUrl = projectUrl(resolveEndpoint(options), projectId);
       return;
     }
-    const derivable = options.region !== undefined || options.cloud === 'otc';
+    // A cloud with a default region (Open Telekom Cloud: eu-de) can derive one without `region`.
+    const defaultRegion = isCloud(options.cloud) ? clouds[options.cloud].defaultRegion : undefined;
+    const derivable = options.region !== undefined || defaultRegion !== undefined;
     // An unknown cloud is an error even when nothing is derived.
     if (!derivable && options.cloud !== undefined && options.cloud !== 'huaweicloud')
       resolveEndpoint(options);
     const fallback = derivable ? resolveEndpoint(options) : undefined;
     this.#catalog = {
-      region: options.region ?? (options.cloud === 'otc' ? 'eu-de' : undefined),
+      region: options.region ?? defaultRegion,
       fallback: fallback === undefined ? undefined : projectUrl(fallback, projectId),
     };
   }

@@ -1,23 +1,13 @@
+import { mulberry32 } from '../../../bench-support/prng.ts';
+
 /**
  * Deterministic, realistic listing pages for the benchmark: every documented field, the
  * odd forms real responses use (nulls, floats, `fail_code: {}`), 2–4 volume backups and
  * 0–10 tags per item.
  */
 
-/** mulberry32: a tiny seeded PRNG, so every run measures the same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeCheckpointItems(count: number, seed = 1): Record<string, unknown>[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;

@@ -1,18 +1,6 @@
 import type { Tag, TagQuery } from '@csbs-kit/models';
 import type { IndexedBackup } from '../src/index.js';
 
-/** A small seeded PRNG (mulberry32), so every run measures the same data. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Picks index i of n with weight 1/(i+1)^s: a few keys and values are common, most are rare. */
 function zipf(n: number, s: number): (random: () => number) => number {
   const cumulative: number[] = [];

@@ -1,14 +1,17 @@
+import { type Cloud, cloudOf } from '@csbs-kit/client';
 import { CliUsageError } from '../errors.js';
 import { type Credentials, credentialsFrom, parseTimeout } from './credentials.js';
 import type { Settings } from './resolve-settings.js';
 
-export type CloudName = 'huaweicloud' | 'otc';
+export type CloudName = Cloud;
 
-/** Open Telekom Cloud runs eu-de and eu-nl and signs in at *.otc.t-systems.com. */
+/**
+ * The cloud of the region or the IAM URL, from the client's table of clouds (an Open Telekom
+ * Cloud region without CSBS, such as eu-nl, is still Open Telekom Cloud, so the client's error
+ * names the region that has it); Huawei Cloud otherwise.
+ */
 export function cloudFor(settings: Settings): CloudName {
-  const region = settings.region?.value ?? '';
-  const authUrl = settings.authUrl?.value ?? '';
-  return /^eu-(de|nl)\b/.test(region) || authUrl.includes('t-systems.com') ? 'otc' : 'huaweicloud';
+  return cloudOf({ region: settings.region?.value, authUrl: settings.authUrl?.value }) ?? 'huaweicloud';
 }
 
 export interface ClientSettings {

@@ -1,3 +1,5 @@
+import { isSecretHeaderName } from '@csbs-kit/models/errors';
+
 /** What `onRequest` sees: never a secret, whatever the credentials. */
 export interface RequestSummary {
   method: string;
@@ -35,20 +37,10 @@ export interface Hooks {
   onRetry?(summary: RetrySummary): void;
 }
 
-const secretHeaders: ReadonlySet<string> = new Set([
-  'authorization',
-  'proxy-authorization',
-  'x-auth-token',
-  'x-subject-token',
-  'x-security-token',
-  'cookie',
-  'set-cookie',
-]);
-
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = secretHeaders.has(name.toLowerCase()) ? '***' : value;
+    out[name] = isSecretHeaderName(name) ? '***' : value;
   }
   return out;
 }

@@ -1,22 +1,9 @@
-/** Headers whose values are secrets and never kept anywhere. */
-const secretHeaders = new Set([
-  'x-auth-token',
-  'authorization',
-  'x-security-token',
-  'x-subject-token',
-  'proxy-authorization',
-  'cookie',
-]);
-/** Body fields that hold secrets in any request body (passwords, keys, tokens). */
-const secretFields = new Set(['password', 'secret_key', 'secret', 'token', 'security_token', 'access_key']);
-/**
- * In an auth body (`{"auth": …}`, as posted to `/v3/auth/tokens`) every field whose name
- * says password, secret, token or key is a secret, whatever identity method carries it:
- * Keystone `token.id`, Huawei `hw_ak_sk.secret.key`, `totp.passcode`, and methods not yet
- * written. Matching by structure instead of a list of paths keeps the next method redacted too.
- */
-const authSecretName = /password|secret|token|key|passcode/i;
+import { isAuthSecretFieldName, isSecretFieldName, isSecretHeaderName } from '@csbs-kit/models/errors';
 
+// Which headers and fields are secrets is the one list in @csbs-kit/models (the client's
+// summaries read it too). In an auth body (`{"auth": …}`, as posted to `/v3/auth/tokens`)
+// every field whose name has one of its auth words is a secret, whatever identity method
+// carries it: matching by structure instead of a list of paths keeps the next method redacted.
 export const redacted = '[REDACTED]';
 
 export function redactHeaders(
@@ -25,11 +12,7 @@ export function redactHeaders(
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    out[name] = secretHeaders.has(name.toLowerCase())
-      ? redacted
-      : Array.isArray(value)
-        ? value.join(', ')
-        : value;
+    out[name] = isSecretHeaderName(name) ? redacted : Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
 }
@@ -60,10 +43,10 @@ const isAuthBody = (value: unknown): boolean =>
 /**
  * A copy of a JSON body with its secrets replaced. An auth body loses every field named
  * like a secret at any depth; other bodies (a tag query, where `key` is a tag key) lose
- * the fields of `secretFields`.
+ * the fields named in `secretFieldNames`.
  */
 export function redactBody(value: unknown): unknown {
   return isAuthBody(value)
-    ? redactFields(value, (name) => authSecretName.test(name), false)
-    : redactFields(value, (name) => secretFields.has(name.toLowerCase()), false);
+    ? redactFields(value, isAuthSecretFieldName, false)
+    : redactFields(value, isSecretFieldName, false);
 }
