@@ -56,14 +56,16 @@ describe('NameTable', () => {
             for (let rank = 0; rank < names.length; rank++) expect(test(rank)).toBe(expected(rank));
           }
           for (const { needles, bits, expected } of cases) {
-            const set = RankSet.fromRanks(
+            const before = RankSet.fromRanks(
               names.length,
               members.map((m) => m % Math.max(1, names.length)).filter((r) => r < names.length),
             );
-            const before = set.clone();
-            table.retainMatching(set, needles, bits);
-            for (let rank = 0; rank < names.length; rank++)
-              expect(set.has(rank)).toBe(before.has(rank) && expected(rank));
+            for (const way of ['walk', 'names', 'cheaper'] as const) {
+              const kept = before.clone();
+              table.retainMatching(kept, needles, bits, new RankSet(names.length), way);
+              for (let rank = 0; rank < names.length; rank++)
+                expect(kept.has(rank)).toBe(before.has(rank) && expected(rank));
+            }
           }
         },
       ),

@@ -188,7 +188,10 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
     return this.#nameTable().matcher(condition.needles, condition.bits);
   }
 
-  /** Removes the ranks whose name fails one of `matches` (the index's only scan). */
+  /**
+   * Removes the ranks whose name fails one of `matches` (the index's only scan). Uses the
+   * scratch set 1, so `set` must not be that one.
+   */
   filterNames(set: RankSet, matches: readonly Match[]): void {
     const condition = this.#needles(matches);
     if (condition === null) return;
@@ -196,6 +199,6 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
     else if (condition === 'empty') {
       const backups = this.backups;
       set.retain((rank) => (backups[rank]!.name ?? '') === '');
-    } else this.#nameTable().retainMatching(set, condition.needles, condition.bits);
+    } else this.#nameTable().retainMatching(set, condition.needles, condition.bits, this.#scratch(1));
   }
 }
