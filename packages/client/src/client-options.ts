@@ -18,8 +18,14 @@ export interface RetryOptions {
 
 export interface CsbsClientOptions {
   projectId: string;
-  /** A base URL (`http://127.0.0.1:8080` for the emulator); a path prefix is kept. */
+  /**
+   * A base URL (`http://127.0.0.1:8080` for the emulator); a path prefix is kept. Without it,
+   * password credentials take CSBS from the token's catalog (type `data-protect`, `region`),
+   * and other credentials derive it from `cloud` and `region`.
+   */
   endpoint?: string;
+  /** IAM for `listProjects` when the credentials are not a password (which has `authUrl`). */
+  iamEndpoint?: string;
   /** With `region`, picks the public endpoint when `endpoint` is not given; default `huaweicloud`. */
   cloud?: Cloud;
   region?: string;

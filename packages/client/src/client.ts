@@ -3,6 +3,8 @@ import {
   type CountCheckpointItemsQuery,
   countCheckpointItemsResponseSchema,
   getCheckpointItemResponseSchema,
+  type KeystoneProject,
+  keystoneProjectsResponseSchema,
   type ListCheckpointItemsQuery,
   listCheckpointItemsResponseSchema,
   listingLimits,
@@ -15,7 +17,8 @@ import {
 import { Agent } from 'undici';
 import type { Authorizer } from './auth/authorizer.js';
 import { createAuthorizer } from './auth/create-authorizer.js';
-import { credentialsKind } from './auth/credentials.js';
+import { credentialsKind, type PasswordCredentials } from './auth/credentials.js';
+import { iamUrl } from './auth/keystone.js';
 import {
   type CallOptions,
   type CsbsClientOptions,
@@ -24,7 +27,7 @@ import {
   defaultTimeoutMs,
   defaultTotalTimeoutMs,
 } from './client-options.js';
-import { apiUrl, resolveEndpoint } from './endpoint.js';
+import { iamEndpointOf, normaliseEndpoint, resourceUrl } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
 import {
   type CheckpointItemsPage,
@@ -46,6 +49,7 @@ import {
   type ResourceQuery,
   splitPaging,
 } from './query/resource-query.js';
+import { ServiceEndpoint } from './service-endpoint.js';
 import { execute, type TransportConfig } from './transport/execute.js';
 import { parseJsonBody } from './transport/json-body.js';
 import { defaultRetryPolicy } from './transport/retry-policy.js';
@@ -55,17 +59,21 @@ const clientAgent = `csbs-kit-client node/${process.versions.node}`;
 /** A client of the CSBS query API: listing, counting and tag queries, with paging, retries and typed errors. */
 export class CsbsClient {
   readonly projectId: string;
-  /** The base URL in use, without a trailing slash. */
-  readonly endpoint: string;
   readonly #transport: TransportConfig;
   readonly #authorizer: Authorizer;
   readonly #ownAgent: Agent | undefined;
+  readonly #endpoint: ServiceEndpoint;
+  readonly #iamEndpoint: string | undefined;
 
   constructor(options: CsbsClientOptions) {
     checkClientOptions(options);
     const kind = credentialsKind(options.credentials);
     this.projectId = options.projectId;
-    this.endpoint = resolveEndpoint(options);
+    this.#endpoint = new ServiceEndpoint(options, kind, this.projectId);
+    const authUrl =
+      kind === 'password' ? (options.credentials as PasswordCredentials).password.authUrl : undefined;
+    if (options.iamEndpoint !== undefined) normaliseEndpoint(options.iamEndpoint, 'iamEndpoint');
+    this.#iamEndpoint = iamEndpointOf(options, authUrl);
     this.#ownAgent =
       options.dispatcher === undefined
         ? new Agent({ connections: 8, pipelining: 1, keepAliveTimeout: 30_000 })
@@ -85,6 +93,44 @@ export class CsbsClient {
       userAgent: options.userAgent === undefined ? clientAgent : `${options.userAgent} ${clientAgent}`,
     };
     this.#authorizer = createAuthorizer(kind, options.credentials, this.projectId, this.#transport);
+  }
+
+  /**
+   * The CSBS base URL in use, without a trailing slash. With password credentials and no
+   * `endpoint` option it comes from the token's catalog, so it is `undefined` until the
+   * first call has fetched a token.
+   */
+  get endpoint(): string | undefined {
+    return this.#endpoint.base;
+  }
+
+  /**
+   * `GET {iam}/v3/auth/projects`: the projects the credential's user may use (Keystone's
+   * list), for callers that walk several projects. IAM is the password's `authUrl`, the
+   * `iamEndpoint` option, or the public IAM of `cloud`.
+   */
+  async listProjects(options: CallOptions = {}): Promise<KeystoneProject[]> {
+    if (this.#iamEndpoint === undefined) {
+      throw new CsbsValidationError(
+        [
+          {
+            path: 'iamEndpoint',
+            message: 'is required for listProjects with a custom endpoint and no password auth',
+          },
+        ],
+        { what: 'options' },
+      );
+    }
+    return execute(
+      this.#transport,
+      {
+        method: 'GET',
+        url: iamUrl(this.#iamEndpoint, 'auth/projects'),
+        parse: (response) => parseJsonBody(response, keystoneProjectsResponseSchema).projects,
+      },
+      this.#authorizer,
+      options.signal,
+    );
   }
 
   /** One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. */
@@ -128,7 +174,8 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'GET',
-        url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items', 'count') + queryString(query),
+        url:
+          resourceUrl(await this.#project(options.signal), 'checkpoint_items', 'count') + queryString(query),
         parse: (response) => parseJsonBody(response, countCheckpointItemsResponseSchema).count,
       },
       this.#authorizer,
@@ -146,7 +193,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'GET',
-        url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items', id),
+        url: resourceUrl(await this.#project(options.signal), 'checkpoint_items', id),
         parse: (response) => parseJsonBody(response, getCheckpointItemResponseSchema).checkpoint_item,
       },
       this.#authorizer,
@@ -198,7 +245,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'POST',
-        url: this.#actionUrl(),
+        url: await this.#actionUrl(options.signal),
         body: Buffer.from(JSON.stringify(body)),
         parse: (response) => parseJsonBody(response, resourceInstancesCountResponseSchema).total_count,
       },
@@ -216,11 +263,15 @@ export class CsbsClient {
     await this.close();
   }
 
-  #actionUrl(): string {
-    return apiUrl(this.endpoint, this.projectId, 'csbs_backup', 'resource_instances', 'action');
+  #project(signal: AbortSignal | undefined): Promise<string> {
+    return this.#endpoint.projectUrl(this.#authorizer, signal);
   }
 
-  #filterPage(
+  async #actionUrl(signal: AbortSignal | undefined): Promise<string> {
+    return resourceUrl(await this.#project(signal), 'csbs_backup', 'resource_instances', 'action');
+  }
+
+  async #filterPage(
     body: TagQuery & { action: 'filter' },
     signal: AbortSignal | undefined,
     peek?: (bodyText: string) => boolean,
@@ -229,7 +280,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'POST',
-        url: this.#actionUrl(),
+        url: await this.#actionUrl(signal),
         body: Buffer.from(JSON.stringify(body)),
         ...(peek === undefined ? {} : { peek }),
         parse: (response) => parseJsonBody(response, resourceInstancesFilterResponseSchema),
@@ -240,7 +291,7 @@ export class CsbsClient {
   }
 
   /** `peek` sees the raw body of a successful answer before it is parsed (to start the next page early). */
-  #listingPage(
+  async #listingPage(
     query: ListCheckpointItemsQuery,
     signal: AbortSignal | undefined,
     peek?: (bodyText: string) => boolean,
@@ -249,7 +300,7 @@ export class CsbsClient {
       this.#transport,
       {
         method: 'GET',
-        url: apiUrl(this.endpoint, this.projectId, 'checkpoint_items') + queryString(query),
+        url: resourceUrl(await this.#project(signal), 'checkpoint_items') + queryString(query),
         ...(peek === undefined ? {} : { peek }),
         parse: (response) => {
           const body = parseJsonBody(response, listCheckpointItemsResponseSchema);

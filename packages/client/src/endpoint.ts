@@ -48,29 +48,57 @@ export function resolveEndpoint(options: EndpointOptions): string {
   return `https://csbs.${options.region}.myhuaweicloud.com`;
 }
 
-function normaliseEndpoint(endpoint: string): string {
+/** An http(s) base URL without query, fragment or trailing slash; `path` names the option. */
+export function normaliseEndpoint(endpoint: string, path = 'endpoint'): string {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new CsbsValidationError([{ path: 'endpoint', message: 'must be an absolute http(s) URL' }], {
+    throw new CsbsValidationError([{ path, message: 'must be an absolute http(s) URL' }], {
       what: 'options',
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CsbsValidationError([{ path: 'endpoint', message: 'must be an http or https URL' }], {
+    throw new CsbsValidationError([{ path, message: 'must be an http or https URL' }], {
       what: 'options',
     });
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new CsbsValidationError([{ path: 'endpoint', message: 'must not have a query or fragment' }], {
+    throw new CsbsValidationError([{ path, message: 'must not have a query or fragment' }], {
       what: 'options',
     });
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** `{base}/v1/{project_id}`: where a project's CSBS resources are, as a catalog lists it. */
+export function projectUrl(base: string, projectId: string): string {
+  return `${base}/v1/${encodePathSegment(projectId)}`;
+}
+
+/** `{projectUrl}/{...segments}`, each segment percent-encoded. */
+export function resourceUrl(project: string, ...segments: string[]): string {
+  return [project, ...segments.map(encodePathSegment)].join('/');
+}
+
 /** `{base}/v1/{project_id}/{...segments}`, each segment percent-encoded. */
 export function apiUrl(base: string, projectId: string, ...segments: string[]): string {
-  return [base, ...['v1', projectId, ...segments].map(encodePathSegment)].join('/');
+  return resourceUrl(projectUrl(base, projectId), ...segments);
+}
+
+/**
+ * The IAM base URL for calls such as `listProjects`: the option, else the password's
+ * `authUrl`, else the public IAM of `cloud` when no custom `endpoint` is set; otherwise
+ * `undefined` (a custom gateway's IAM cannot be guessed).
+ */
+export function iamEndpointOf(
+  options: EndpointOptions & { iamEndpoint?: string | undefined },
+  authUrl?: string,
+) {
+  if (options.iamEndpoint !== undefined) return normaliseEndpoint(options.iamEndpoint, 'iamEndpoint');
+  if (authUrl !== undefined) return authUrl;
+  if (options.endpoint !== undefined) return undefined;
+  return (options.cloud ?? 'huaweicloud') === 'otc'
+    ? 'https://iam.eu-de.otc.t-systems.com'
+    : 'https://iam.myhuaweicloud.com';
 }

@@ -32,6 +32,8 @@ describe('public API', () => {
         'constructor',
         'close',
         'countCheckpointItems',
+        'endpoint',
+        'listProjects',
         'countResources',
         'filterResources',
         'getCheckpointItem',

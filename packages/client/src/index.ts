@@ -5,6 +5,7 @@ export type {
   CheckpointItem,
   CheckpointItemsLink,
   CountCheckpointItemsQuery,
+  KeystoneProject,
   ListCheckpointItemsQuery,
   Match,
   Resource,

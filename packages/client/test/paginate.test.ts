@@ -111,6 +111,8 @@ describe('paginateCheckpointItems', () => {
 
   it('with a next link, the following page is asked for before this one is parsed', async () => {
     // Page 1 fails validation; the request for page 2 went out anyway, from the link alone.
+    // Page 2 is never answered: the walk ends (it awaits every request it started) only
+    // because it cancels that request; were it waited for, this test would time out.
     const server = await startServer((req, res) => {
       const marker = new URL(req.url, 'http://x').searchParams.get('marker');
       if (marker === null) {

@@ -19,7 +19,7 @@ import { sendJson } from './support/http-server.js';
 const cleanups = useCleanups();
 const { serve, client } = fixtures(cleanups);
 
-/** Every lenient form the spec's Decisions allow, at every level. */
+/** Every lenient form the Decisions of docs/api.md allow, at every level. */
 const oddItem = {
   id: 'odd',
   name: null,

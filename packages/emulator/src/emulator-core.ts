@@ -12,6 +12,8 @@ export interface CoreSettings {
   maxDataBodyBytes: number;
   tokenTtlSeconds: number;
   requestLogSize: number;
+  /** The region of the IAM catalog's endpoints. */
+  region: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import { EmulatorCore } from './emulator-core.js';
 import { errorCodes } from './error-codes.js';
 import { EmulatorOptionsError } from './errors.js';
 import { createRequestHandler } from './http/request-handler.js';
+import { defaultRegion } from './iam/catalog.js';
 import type { EmulatorState } from './store/emulator-state.js';
 import type { EmulatorData, EmulatorOptions, RunningEmulator } from './types.js';
 
@@ -18,6 +19,7 @@ const defaults = {
   maxBodyBytes: 1024 * 1024,
   maxDataBodyBytes: 512 * 1024 * 1024,
   tokenTtlSeconds: 86_400,
+  region: defaultRegion,
   requestLogSize: 1000,
 };
 
@@ -36,6 +38,13 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   if (!Number.isSafeInteger(value) || value < 0)
     throw new EmulatorOptionsError(`${name} must be a whole number ≥ 0`);
   return value;
+}
+
+function checkRegion(region: string): string {
+  if (typeof region !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) {
+    throw new EmulatorOptionsError('region must look like eu-de (lower-case letters, digits and "-")');
+  }
+  return region;
 }
 
 /**
@@ -57,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ),
       tokenTtlSeconds: positiveInteger('tokenTtlSeconds', options.tokenTtlSeconds, defaults.tokenTtlSeconds),
       requestLogSize: positiveInteger('requestLogSize', options.requestLogSize, defaults.requestLogSize),
+      region: checkRegion(options.region ?? defaults.region),
     },
     options.faults,
   );
@@ -69,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const requestId = randomUUID();
     const body = JSON.stringify({
       error_code: errorCodes.invalidParameter,
       error_msg: 'malformed HTTP request',
@@ -76,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     socket.end(
       `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
+        `X-Request-Id: ${requestId}\r\nX-Openstack-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
   const host = options.host ?? defaults.host;

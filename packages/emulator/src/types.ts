@@ -18,7 +18,7 @@ export interface AccessKeyCredential {
 
 export type EmulatorCredential = TokenCredential | AccessKeyCredential;
 
-/** A user of the minimal IAM endpoint (`POST /v3/auth/tokens`). */
+/** A user of the emulated IAM (`POST /v3/auth/tokens`); ids are derived from the names. */
 export interface EmulatorUser {
   name: string;
   password: string;
@@ -68,6 +68,8 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Entries kept in the request log (a ring buffer); default 1000. */
   requestLogSize?: number;
+  /** The region of the endpoints in IAM tokens' catalog; default `eu-de`. */
+  region?: string;
 }
 
 export interface DemoCredentials {

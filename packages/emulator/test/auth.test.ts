@@ -22,7 +22,7 @@ interface SignedCall {
   tamper?: (headers: Record<string, string>) => void;
 }
 
-/** Signs with the models signer (the algorithm of signing.md) and sends over a real socket. */
+/** Signs with the models signer (the algorithm of docs/api.md) and sends over a real socket. */
 function signedCall(options: SignedCall = {}) {
   const { method = 'GET', path = `${listPath}?limit=2&sort=name:asc`, body } = options;
   const url = `${emu.url}${path}`;

@@ -156,7 +156,7 @@ describe('generateEmulatorData', () => {
     );
   });
 
-  it('makes N backups in each project, as emulator.md says', () => {
+  it('makes N backups in each project, as docs/api.md says', () => {
     expect(items).toHaveLength(3000);
     expect(other).toHaveLength(3000);
     expect(new Set([...items, ...other].map((i) => i.id)).size).toBe(6000);

@@ -61,11 +61,18 @@ describe('errors', () => {
   });
 
   it('answers an unknown path with 404 CSBS.9004 and JSON', async () => {
-    for (const path of ['/', '/v1', `/v1/${projectA}/checkpoint_items/a01/extra`, '/v2/x/checkpoint_items']) {
+    // `/` is IAM's version discovery now; `/v2` and `/v3/x` are still nothing.
+    for (const path of [
+      '/v1',
+      `/v1/${projectA}/checkpoint_items/a01/extra`,
+      '/v2/x/checkpoint_items',
+      '/v3/x',
+    ]) {
       const res = await get(`${emu.url}${path}`, tokens.a);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/json');
       expect(res.headers.get('x-request-id')).toBeTruthy();
+      expect(res.headers.get('x-openstack-request-id')).toBe(res.headers.get('x-request-id'));
       expect(errorOf(res.body).error_code).toBe('CSBS.9004');
     }
   });

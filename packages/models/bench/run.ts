@@ -59,3 +59,6 @@ console.log(`JSON.parse + listCheckpointItemsResponse  : ${schemaMs.toFixed(2)} 
 console.log(`JSON.parse + safeParseResponse (fast path): ${fastMs.toFixed(2)} ms (median)`);
 console.log(`ratio, zod schema                         : ${(schemaMs / jsonMs).toFixed(2)}x (goal <= 2.00)`);
 console.log(`ratio, fast path                          : ${(fastMs / jsonMs).toFixed(2)}x`);
+
+// The signature verifier's own measurement (both SDK-HMAC-SHA256 forms).
+await import('./signing.js');

@@ -1,6 +1,6 @@
 /**
  * The closed vocabularies of the CSBS reference pages. Requests may only send these values;
- * responses keep whatever the service sends (see the spec's Decisions on `"aviable"`).
+ * responses keep whatever the service sends (see the Decisions of docs/api.md on `"aviable"`).
  */
 
 export const checkpointStatuses = [

@@ -38,6 +38,18 @@ export {
 export { type ErrorBody, type ErrorDetails, errorBodySchema, readErrorBody } from './error-body.js';
 export { describeFieldIssues, type FieldIssue, formatFieldIssue, formatFieldPath } from './field-issues.js';
 export { fieldIssuesOf } from './issues.js';
+export {
+  type KeystoneCatalogEntry,
+  type KeystoneEndpoint,
+  type KeystoneProject,
+  type KeystoneProjectsResponse,
+  type KeystoneTokenResponse,
+  keystoneCatalogEntrySchema,
+  keystoneEndpointSchema,
+  keystoneProjectSchema,
+  keystoneProjectsResponseSchema,
+  keystoneTokenResponseSchema,
+} from './keystone.js';
 export { listingLimits, resourceTagLimits, tagQueryLimits } from './limits.js';
 export {
   type CheckpointItemsLink,

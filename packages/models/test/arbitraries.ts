@@ -7,7 +7,7 @@ import type {
 } from '../src/index.js';
 
 /*
- * Arbitraries that respect every documented rule, built from the spec's wording rather than
+ * Arbitraries that respect every documented rule, built from the wording of docs/api.md rather than
  * from the schemas, so a schema that drifts from the spec fails the properties.
  */
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /*
- * Valid listing items as the spec's Decisions describe them, written from the field lists of
+ * Valid listing items as the Decisions of docs/api.md describe them, written from the field lists of
  * the reference pages rather than from the schemas: every documented field may be missing or
  * null (except `id`), numbers may come as numeric strings or floats, and unknown fields
  * appear at every level.

@@ -16,7 +16,7 @@ import {
   stringToSign,
 } from '../src/signing/index.js';
 
-/** Signs with an explicit list of signed headers, as the vectors of signing.md are given. */
+/** Signs with an explicit list of signed headers, as the vectors of docs/api.md are given. */
 function signatureOf(request: SignableRequest, signedHeaders: string[], secretKey: string): string {
   const sdkDate = request.headers['X-Sdk-Date'] ?? '';
   return computeSignature(secretKey, stringToSign(sdkDate, canonicalRequest(request, signedHeaders)));

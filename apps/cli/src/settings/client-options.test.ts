@@ -44,6 +44,18 @@ describe('clientSettingsFrom', () => {
     );
     expect(() => clientSettingsFrom({ token: env('t'), projectId: env('p') })).toThrow(/^endpoint: missing/);
   });
+
+  it('needs no endpoint or region with password auth: the token catalog has it', () => {
+    const password = {
+      authUrl: env('http://127.0.0.1:1'),
+      username: env('u'),
+      password: env('pw'),
+      domainName: env('d'),
+      projectId: env('p'),
+    };
+    expect(clientSettingsFrom(password)).toMatchObject({ projectId: 'p', cloud: 'huaweicloud' });
+    expect(clientSettingsFrom(password).endpoint).toBeUndefined();
+  });
 });
 
 describe('describeSettings', () => {

@@ -32,10 +32,11 @@ export function clientSettingsFrom(settings: Settings): ClientSettings {
       'missing: set --project-id, OS_PROJECT_ID or HUAWEICLOUD_SDK_PROJECT_ID, or auth.project_id in clouds.yaml',
     );
   }
-  if (!settings.endpoint && !settings.region) {
+  // Password auth finds CSBS in the IAM token's catalog, as the OpenStack tools do.
+  if (!settings.endpoint && !settings.region && !('password' in credentials)) {
     throw new CliUsageError(
       'endpoint',
-      'missing: set --endpoint or CSBS_ENDPOINT, or a region with --region or OS_REGION_NAME',
+      'missing: set --endpoint or CSBS_ENDPOINT, or a region with --region or OS_REGION_NAME (or use password auth, whose token catalog has it)',
     );
   }
   return {

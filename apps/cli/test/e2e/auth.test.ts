@@ -98,6 +98,37 @@ describe('auth kinds', () => {
     expect(wrong.stderr).toMatch(/^csbs: error: 401: \S/);
   });
 
+  it('password with only the auth URL: CSBS comes from the token catalog, no endpoint', async () => {
+    const env = {
+      OS_AUTH_URL: emulator.url,
+      OS_USERNAME: demo.username,
+      OS_PASSWORD: demo.password,
+      OS_USER_DOMAIN_NAME: demo.domainName,
+      OS_PROJECT_ID: demo.projectId,
+    };
+    expect(await count(env)).toEqual({ code: 0, stdout: `${total}\n`, stderr: '' });
+    // The emulator README's clouds.yaml, the one openstacksdk reads too.
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, 'clouds.yaml'),
+      `clouds:
+  emulator:
+    auth:
+      auth_url: ${emulator.url}
+      username: ${demo.username}
+      password: ${demo.password}
+      user_domain_name: ${demo.domainName}
+      project_id: ${demo.projectId}
+    region_name: eu-de
+`,
+    );
+    expect(await count({}, { cwd: dir, args: ['--cloud', 'emulator'] })).toEqual({
+      code: 0,
+      stdout: `${total}\n`,
+      stderr: '',
+    });
+  });
+
   it('a wrong token is exit 1 with the gateway code', async () => {
     const r = await count({ ...tokenEnv(emulator.url), OS_AUTH_TOKEN: 'not-a-token' });
     expect(r.code).toBe(1);

@@ -8,7 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { AccessKeyAuthorizer } from './access-key-authorizer.js';
 
-// The vectors of the spec's signing.md, checked through the signer the client uses.
+// The vectors of docs/api.md (AK/SK signing), checked through the signer the client uses.
 interface Vector {
   name: string;
   method: string;
@@ -82,7 +82,7 @@ const vectors: Vector[] = [
   },
 ];
 
-describe('SDK-HMAC-SHA256 vectors of signing.md', () => {
+describe('SDK-HMAC-SHA256 vectors of docs/api.md', () => {
   it('V1: the guide worked example, canonical request, string to sign and signature', () => {
     const request = {
       method: 'GET',

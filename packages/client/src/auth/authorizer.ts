@@ -1,3 +1,5 @@
+import type { KeystoneCatalogEntry } from '@csbs-kit/models';
+
 /** What an attempt is about to send; an authorizer adds its headers to it. */
 export interface OutgoingRequest {
   method: string;
@@ -17,6 +19,8 @@ export interface Authorizer {
    * repeated once. `sentHeaders` are those of the rejected attempt.
    */
   renewAfterUnauthorized?(sentHeaders: Record<string, string>, signal: AbortSignal): Promise<boolean>;
+  /** The IAM service catalog that came with the credential, for kinds that have one. */
+  serviceCatalog?(signal?: AbortSignal): Promise<readonly KeystoneCatalogEntry[] | undefined>;
 }
 
 /** A fixed IAM token. */

@@ -1,13 +1,9 @@
+import { keystoneTokenResponseSchema } from '@csbs-kit/models';
 import { CsbsResponseValidationError } from '../errors/other-errors.js';
 import { execute, type RawResponse, type TransportConfig } from '../transport/execute.js';
 import { parseJsonBody } from '../transport/json-body.js';
 import type { PasswordCredentials } from './credentials.js';
-import {
-  type IamToken,
-  iamTokensUrl,
-  keystonePasswordBody,
-  keystoneTokenResponseSchema,
-} from './keystone.js';
+import { type IamToken, iamTokensUrl, keystonePasswordBody } from './keystone.js';
 import type { FetchToken } from './token-provider.js';
 
 function readIamToken(response: RawResponse): IamToken {
@@ -22,7 +18,8 @@ function readIamToken(response: RawResponse): IamToken {
       request: response.request,
     });
   }
-  return { token, expiresAt: Date.parse(body.token.expires_at) };
+  const catalog = body.token.catalog ?? undefined;
+  return { token, expiresAt: Date.parse(body.token.expires_at), ...(catalog ? { catalog } : {}) };
 }
 
 /** Asks IAM for a project-scoped token by password, with the client's retries and timeouts. */

@@ -1,10 +1,15 @@
-import { z } from 'zod';
+import type { KeystoneCatalogEntry } from '@csbs-kit/models';
 import type { PasswordCredentials } from './credentials.js';
+
+/** `{authUrl}/v3/{path}`, whether or not `authUrl` already ends in `/v3`. */
+export function iamUrl(authUrl: string, path: string): string {
+  const base = authUrl.replace(/\/+$/, '');
+  return /\/v3$/.test(base) ? `${base}/${path}` : `${base}/v3/${path}`;
+}
 
 /** `{authUrl}/v3/auth/tokens`, whether or not `authUrl` already ends in `/v3`. */
 export function iamTokensUrl(authUrl: string): string {
-  const base = authUrl.replace(/\/+$/, '');
-  return /\/v3$/.test(base) ? `${base}/auth/tokens` : `${base}/v3/auth/tokens`;
+  return iamUrl(authUrl, 'auth/tokens');
 }
 
 /**
@@ -29,14 +34,10 @@ export function keystonePasswordBody(
   });
 }
 
-export const keystoneTokenResponseSchema = z.looseObject({
-  token: z.looseObject({
-    expires_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: 'must be a timestamp' }),
-  }),
-});
-
 export interface IamToken {
   token: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** The token's service catalog, when IAM sent one. */
+  catalog?: readonly KeystoneCatalogEntry[] | undefined;
 }

@@ -22,9 +22,14 @@ export class TokenProvider {
 
   /** A valid token; waits for the shared request, but a caller's abort only stops its own wait. */
   async getToken(signal?: AbortSignal): Promise<string> {
+    return (await this.getIamToken(signal)).token;
+  }
+
+  /** The valid token with what IAM sent beside it (its catalog). */
+  async getIamToken(signal?: AbortSignal): Promise<IamToken> {
     const cached = this.#cached;
-    if (cached !== undefined && this.#now() < cached.expiresAt - renewBeforeMs) return cached.token;
-    return (await abortable(this.#refresh(), signal)).token;
+    if (cached !== undefined && this.#now() < cached.expiresAt - renewBeforeMs) return cached;
+    return abortable(this.#refresh(), signal);
   }
 
   /** Forgets `token` if it is still the cached one; a newer token is kept. */

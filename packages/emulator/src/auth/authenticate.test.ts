@@ -3,7 +3,7 @@ import { EmulatorHttpError } from '../errors.js';
 import { authenticate, type ReceivedRequest } from './authenticate.js';
 import { CredentialRegistry } from './credential-registry.js';
 
-// The vectors of the spec's signing.md, checked here as a gateway would receive them.
+// The vectors of docs/api.md (AK/SK signing), checked here as a gateway would receive them.
 const v1Registry = new CredentialRegistry({
   projects: {},
   credentials: [
@@ -51,7 +51,7 @@ function failure(request: ReceivedRequest, now: Date): EmulatorHttpError {
   throw new Error('expected a 401');
 }
 
-describe('authenticate with the signing.md vectors', () => {
+describe('authenticate with the vectors of docs/api.md', () => {
   it('accepts V1 (the guide example) and V3 (a POST body with a newline)', () => {
     expect(authenticate(v1Registry, v1, new Date('2019-11-15T03:36:55Z'))).toEqual({
       projectId: 'p1',

@@ -1,17 +1,15 @@
 import {
-  canonicalRequest,
-  computeSignature,
-  parseAuthorization,
-  parseSdkDate,
+  signatureWindowMs as modelsSignatureWindowMs,
+  readAuthorization,
   signaturesEqual,
-  stringToSign,
+  verifySignature as verifyReceivedSignature,
 } from '@csbs-kit/models/signing';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import type { CredentialRegistry, Principal } from './credential-registry.js';
 
 /** The gateway's window for `X-Sdk-Date`. */
-export const signatureWindowMs = 15 * 60 * 1000;
+export const signatureWindowMs = modelsSignatureWindowMs;
 
 /** A request as authentication sees it: exactly as received. */
 export interface ReceivedRequest {
@@ -39,30 +37,24 @@ function verifySignature(
   registry: CredentialRegistry,
   request: ReceivedRequest,
   authorization: string,
-  nowMs: number,
+  now: Date,
 ): Principal {
-  const parts = parseAuthorization(authorization);
+  const parts = readAuthorization(authorization);
+  if (parts?.form === 'unsupported') {
+    throw unauthorized(
+      `the signing algorithm ${parts.algorithm} is not supported; sign with SDK-HMAC-SHA256`,
+    );
+  }
   if (!parts) {
-    throw unauthorized('Authorization is not "SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…"');
+    throw unauthorized(
+      'Authorization is not "SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…" nor its Credential=<AK>/<scope> form',
+    );
   }
   const credential = registry.accessKey(parts.accessKey);
   if (!credential) throw unauthorized('the access key is not known');
-  if (!parts.signedHeaders.includes('x-sdk-date')) throw unauthorized('x-sdk-date must be a signed header');
-  const sdkDate = single(request.headers['x-sdk-date']) ?? '';
-  const signedAt = parseSdkDate(sdkDate);
-  if (!signedAt) throw unauthorized('X-Sdk-Date must be YYYYMMDDTHHMMSSZ');
-  if (Math.abs(signedAt.getTime() - nowMs) > signatureWindowMs) {
-    throw unauthorized("X-Sdk-Date is more than 15 minutes from the server's clock");
-  }
   const securityToken = single(request.headers['x-security-token']);
   if (securityToken !== undefined && !parts.signedHeaders.includes('x-security-token')) {
     throw unauthorized('x-security-token must be a signed header');
-  }
-  if (credential.security_token !== undefined) {
-    if (securityToken === undefined) throw unauthorized('temporary credentials need X-Security-Token');
-    if (!signaturesEqual(securityToken, credential.security_token)) {
-      throw unauthorized('X-Security-Token does not belong to the access key');
-    }
   }
   let url: URL;
   try {
@@ -72,12 +64,21 @@ function verifySignature(
   } catch {
     throw unauthorized('the request target cannot be read');
   }
-  const canonical = canonicalRequest(
+  const verdict = verifyReceivedSignature(
     { method: request.method, url, headers: flatHeaders(request.headers), body: request.body },
-    parts.signedHeaders,
+    parts,
+    credential.secret_key,
+    { now, windowMs: signatureWindowMs },
   );
-  const expected = computeSignature(credential.secret_key, stringToSign(sdkDate, canonical));
-  if (!signaturesEqual(expected, parts.signature)) throw unauthorized('the signature does not match');
+  // The date and window come first: a stale request is refused as stale whatever else is wrong.
+  if (!verdict.ok && verdict.reason !== 'the signature does not match') throw unauthorized(verdict.reason);
+  if (credential.security_token !== undefined) {
+    if (securityToken === undefined) throw unauthorized('temporary credentials need X-Security-Token');
+    if (!signaturesEqual(securityToken, credential.security_token)) {
+      throw unauthorized('X-Security-Token does not belong to the access key');
+    }
+  }
+  if (!verdict.ok) throw unauthorized(verdict.reason);
   return { projectId: credential.project_id, admin: credential.admin === true };
 }
 
@@ -97,7 +98,7 @@ export function authenticate(registry: CredentialRegistry, request: ReceivedRequ
   }
   const authorization = single(request.headers.authorization);
   if (authorization !== undefined && authorization !== '') {
-    return verifySignature(registry, request, authorization, nowMs);
+    return verifySignature(registry, request, authorization, now);
   }
   throw unauthorized('no credentials: send X-Auth-Token or sign the request with an AK/SK (Authorization)');
 }

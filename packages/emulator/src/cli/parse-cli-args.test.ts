@@ -25,6 +25,8 @@ describe('parseCliArgs', () => {
         '--retry-after',
         '2',
         '--no-strict',
+        '--region',
+        'eu-nl',
       ]),
     ).toEqual({
       help: false,
@@ -32,6 +34,7 @@ describe('parseCliArgs', () => {
         host: '0.0.0.0',
         port: 8080,
         generate: { count: 1000, seed: 7 },
+        region: 'eu-nl',
         faults: {
           latencyMs: { min: 5, max: 20 },
           statusRate: 0.1,

@@ -21,6 +21,7 @@ Options:
   --retry-after S             Retry-After seconds on 429/503 (default 1)
   --cut-rate R                cut a fraction R (0..1) of API connections
   --fault-seed S              seed of the faults (same seed, same faults)
+  --region R                  region of the IAM catalog's endpoints (default eu-de)
   --no-strict                 ignore unknown fields of the tag-query body
   --help                      show this help
 `;
@@ -83,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'retry-after': { type: 'string' },
         'cut-rate': { type: 'string' },
         'fault-seed': { type: 'string' },
+        region: { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -129,5 +131,6 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (faultSeed !== undefined) faults.seed = faultSeed;
   if (Object.keys(faults).length > 0) options.faults = validateFaultOptions(faults);
   if (values.strict === false) options.strict = false;
+  if (text('region') !== undefined) options.region = text('region');
   return { help: false, options };
 }

@@ -21,7 +21,7 @@ function describeDemo(url: string, d: DemoCredentials): string {
     `  access key:        ${d.accessKey}`,
     `  secret key:        ${d.secretKey}`,
     `  user / password:   ${d.username} / ${d.password} (domain ${d.domainName}, project ${d.projectName})`,
-    `  IAM endpoint:      ${url}/v3/auth/tokens`,
+    `  auth URL (IAM):    ${url} (Keystone v3; the token catalog points back here)`,
     `try: curl -H 'X-Auth-Token: ${d.token}' '${url}/v1/${d.projectId}/checkpoint_items?limit=2'`,
     '',
   ].join('\n');

@@ -2,10 +2,10 @@ import { answerCount, answerGetItem, answerListing } from '../api/checkpoint-ite
 import { answerTagQuery } from '../api/tag-query-action.js';
 import { authenticate, type ReceivedRequest } from '../auth/authenticate.js';
 import type { Principal } from '../auth/credential-registry.js';
-import { issueIamToken } from '../auth/iam-password.js';
 import type { EmulatorCore } from '../emulator-core.js';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
+import { answerIam, isIamRoute } from '../iam/iam-routes.js';
 import type { RouteName } from './router.js';
 
 export interface ApiAnswer {
@@ -48,20 +48,12 @@ function checkProject(principal: Principal, projectId: string): void {
 }
 
 /**
- * Answers the CSBS endpoints and the IAM token endpoint. Authentication comes first, then the
+ * Answers the CSBS endpoints and, through `answerIam`, the IAM ones. Authentication comes first, then the
  * project check, then the request's own validation: a stranger learns nothing from a 400.
  */
 export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
   const { settings } = core;
-  if (request.route === 'iamTokens') {
-    const issued = issueIamToken(
-      core.state.registry,
-      parseJsonBody(request.body, 'iam'),
-      settings.now(),
-      settings.tokenTtlSeconds,
-    );
-    return { status: 201, body: JSON.stringify(issued.body), headers: { 'X-Subject-Token': issued.token } };
-  }
+  if (isIamRoute(request.route)) return answerIam(core, { ...request, route: request.route });
   const principal = authenticate(core.state.registry, request, settings.now());
   const projectId = request.params[0] ?? '';
   checkProject(principal, projectId);

@@ -95,6 +95,8 @@ async function handle(
   const started = performance.now();
   const requestId = randomUUID();
   res.setHeader('X-Request-Id', requestId);
+  // openstacksdk and otcextensions read OpenStack's name for the same id.
+  res.setHeader('X-Openstack-Request-Id', requestId);
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');

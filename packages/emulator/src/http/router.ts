@@ -1,10 +1,12 @@
+import type { IamRouteName } from '../iam/iam-routes.js';
+
 /** Every route of the emulator, named; the server maps names to handlers. */
 export type RouteName =
   | 'tagQuery'
   | 'listCheckpointItems'
   | 'countCheckpointItems'
   | 'getCheckpointItem'
-  | 'iamTokens'
+  | IamRouteName
   | 'health'
   | 'reset'
   | 'loadData'
@@ -35,7 +37,15 @@ const routes: readonly RouteEntry[] = [
     pattern: new RegExp(`^/v1/${segment}/checkpoint_items/${segment}$`),
     methods: { GET: 'getCheckpointItem' },
   },
-  { pattern: /^\/v3\/auth\/tokens$/, methods: { POST: 'iamTokens' } },
+  // Keystone v3, as the existing IAM clients call it (see iam/iam-routes.ts).
+  { pattern: /^\/$/, methods: { GET: 'iamVersions' } },
+  { pattern: /^\/v3\/?$/, methods: { GET: 'iamVersion' } },
+  {
+    pattern: /^\/v3\/auth\/tokens$/,
+    methods: { POST: 'iamIssueToken', GET: 'iamValidateToken', HEAD: 'iamCheckToken' },
+  },
+  { pattern: /^\/v3\/auth\/projects$/, methods: { GET: 'iamProjects' } },
+  { pattern: /^\/v3\/auth\/catalog$/, methods: { GET: 'iamCatalog' } },
   { pattern: /^\/__emulator\/health$/, methods: { GET: 'health' } },
   { pattern: /^\/__emulator\/reset$/, methods: { POST: 'reset' } },
   { pattern: /^\/__emulator\/data$/, methods: { POST: 'loadData' } },

@@ -48,7 +48,7 @@ export function canonicalQueryString(search: string | URLSearchParams): string {
     .join('&');
 }
 
-function headerValue(headers: SignableRequest['headers'], lowerName: string): string {
+export function headerValue(headers: SignableRequest['headers'], lowerName: string): string {
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() === lowerName && value !== undefined) return value;
   }
@@ -60,15 +60,22 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 /**
- * The six lines that are hashed and signed (see the spec's signing.md). `signedHeaders` are
- * lower-case names; the canonical form sorts them.
+ * The six lines that are hashed and signed (see docs/api.md (AK/SK signing)). `signedHeaders` are
+ * lower-case names; the canonical form sorts them. `payloadHash` replaces the body's hash
+ * when a signed `X-Sdk-Content-Sha256` says what it is (`UNSIGNED-PAYLOAD`, as the official
+ * Node.js SDK sends for bodies that are not JSON).
  */
-export function canonicalRequest(request: SignableRequest, signedHeaders: readonly string[]): string {
+export function canonicalRequest(
+  request: SignableRequest,
+  signedHeaders: readonly string[],
+  payloadHash?: string,
+): string {
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
   const names = [...new Set(signedHeaders.map((h) => h.toLowerCase()))].sort();
   const headerLines = names.map((name) => `${name}:${headerValue(request.headers, name).trim()}\n`).join('');
   const body = request.body;
-  const bodyHash = body === undefined || body.length === 0 ? emptyBodySha256 : sha256Hex(body);
+  const bodyHash =
+    payloadHash ?? (body === undefined || body.length === 0 ? emptyBodySha256 : sha256Hex(body));
   return [
     request.method.toUpperCase(),
     canonicalUri(url.pathname),

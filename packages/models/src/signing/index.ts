@@ -11,6 +11,15 @@ export {
   sha256Hex,
 } from './canonical.js';
 export {
+  type CredentialScope,
+  computeScopedSignature,
+  derivedSigningKey,
+  formatScope,
+  parseScope,
+  scopedStringToSign,
+  scopeTerminator,
+} from './scoped.js';
+export {
   type AuthorizationParts,
   computeSignature,
   formatAuthorization,
@@ -25,3 +34,12 @@ export {
   signRequest,
   stringToSign,
 } from './sign.js';
+export {
+  formatScopedAuthorization,
+  type ReceivedAuthorization,
+  readAuthorization,
+  type SignatureVerdict,
+  signatureWindowMs,
+  type UnsupportedAuthorization,
+  verifySignature,
+} from './verify.js';
