@@ -94,6 +94,15 @@ function expectAgreement(
   const expected = expectedOrder(live.filter((backup) => matchesTagQuery(query, backup)));
   expect(index.count(query)).toBe(expected.length);
   expect(index.select(query, page)).toEqual(expected.slice(page.offset, page.offset + page.limit));
+  expect(index.selectCounted(query, page)).toEqual({
+    total: expected.length,
+    backups: expected.slice(page.offset, page.offset + page.limit),
+  });
+  // A first page of one: the total still counts every match past it.
+  expect(index.selectCounted(query, { limit: 1 })).toEqual({
+    total: expected.length,
+    backups: expected.slice(0, 1),
+  });
   const deep = Math.max(0, expected.length - 3);
   expect(index.select(query, { offset: deep, limit: 5 })).toEqual(expected.slice(deep));
   expect(index.select(query)).toEqual(expected);

@@ -31,6 +31,15 @@ describe('TagIndex agrees with matchesTagQuery', () => {
             expect(index.count(query)).toBe(expected.length);
             expect(index.select(query)).toEqual(expected);
             expect(index.select(query, page)).toEqual(expected.slice(page.offset, page.offset + page.limit));
+            expect(index.selectCounted(query, page)).toEqual({
+              total: expected.length,
+              backups: expected.slice(page.offset, page.offset + page.limit),
+            });
+            // A first page of one: the total still counts every match past it.
+            expect(index.selectCounted(query, { limit: 1 })).toEqual({
+              total: expected.length,
+              backups: expected.slice(0, 1),
+            });
           }
         },
       ),
@@ -50,6 +59,15 @@ describe('TagIndex agrees with matchesTagQuery', () => {
             const expected = expectedOrder(backups.filter((backup) => matchesTagQuery(query, backup)));
             expect(index.count(query)).toBe(expected.length);
             expect(index.select(query, page)).toEqual(expected.slice(page.offset, page.offset + page.limit));
+            expect(index.selectCounted(query, page)).toEqual({
+              total: expected.length,
+              backups: expected.slice(page.offset, page.offset + page.limit),
+            });
+            // A first page of one: the total still counts every match past it.
+            expect(index.selectCounted(query, { limit: 1 })).toEqual({
+              total: expected.length,
+              backups: expected.slice(0, 1),
+            });
           }
         },
       ),
@@ -95,6 +113,15 @@ describe('TagIndex agrees with matchesTagQuery', () => {
           const expected = expectedOrder(live.filter((backup) => matchesTagQuery(query, backup)));
           expect(index.count(query)).toBe(expected.length);
           expect(index.select(query, page)).toEqual(expected.slice(page.offset, page.offset + page.limit));
+          expect(index.selectCounted(query, page)).toEqual({
+            total: expected.length,
+            backups: expected.slice(page.offset, page.offset + page.limit),
+          });
+          // A first page of one: the total still counts every match past it.
+          expect(index.selectCounted(query, { limit: 1 })).toEqual({
+            total: expected.length,
+            backups: expected.slice(0, 1),
+          });
           expect(index.select({})).toEqual(expectedOrder(live));
         },
       ),

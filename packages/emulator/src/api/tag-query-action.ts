@@ -37,11 +37,10 @@ export function answerTagQuery(scope: ItemScope, body: unknown, strict: boolean)
     if (TagQueryValidationError.isInstance(error)) throw invalidParameter(error.issues);
     throw error;
   }
-  const total = scope.countTagQuery(query);
-  if (parsed.data.action === 'count') return JSON.stringify({ total_count: total });
+  if (parsed.data.action === 'count') return JSON.stringify({ total_count: scope.countTagQuery(query) });
   const offset = Number(parsed.data.offset ?? '0');
   const limit = Number(parsed.data.limit ?? '1000');
-  const page = offset >= total ? [] : scope.selectTagQuery(query, offset, limit);
+  const { total, rows: page } = scope.tagQueryPage(query, offset, limit);
   return jsonPage(
     '{"resources":',
     page,

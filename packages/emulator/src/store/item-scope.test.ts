@@ -1,5 +1,6 @@
 import type { CheckpointItem, CountCheckpointItemsQuery, SortField } from '@csbs-kit/models';
 import { sortKeys } from '@csbs-kit/models';
+import { compareBackupOrder, matchesTagQuery, type TagQuery, validateTagQuery } from '@csbs-kit/tag-query';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanCount, scanListing } from '../../test/scan-reference.js';
@@ -155,4 +156,57 @@ describe('ItemScope listing and count agree with a plain scan (fast-check)', () 
     );
     // Each run scans 3000 backups as the oracle; generous for a busy shared machine.
   }, 180_000);
+});
+
+describe('ItemScope tag-query pages agree with a plain scan (fast-check)', () => {
+  const tagArb = fc.record({
+    key: fc.constantFrom('env', 'team'),
+    value: fc.constantFrom('prod', 'dev', ''),
+  });
+  const taggedItemArb = fc
+    .tuple(itemArb, fc.uniqueArray(tagArb, { selector: (tag) => tag.key, maxLength: 2 }))
+    .map(([item, tags]) => ({ ...item, tags }) as CheckpointItem);
+  const entryArb = fc.record({
+    key: fc.constantFrom('env', 'team'),
+    values: fc.uniqueArray(fc.constantFrom('prod', 'dev'), { maxLength: 2 }),
+  });
+  const tagQueryArb = fc
+    .record(
+      {
+        tags: fc.uniqueArray(entryArb, { selector: (entry) => entry.key, minLength: 1, maxLength: 2 }),
+        not_tags_any: fc.array(entryArb, { minLength: 1, maxLength: 1 }),
+        matches: fc.tuple(fc.record({ key: fc.constant('resource_name'), value: needle })),
+      },
+      { requiredKeys: [] },
+    )
+    .map((raw) => validateTagQuery(raw));
+
+  it('first page and later pages, total counted once and then kept', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(taggedItemArb, { selector: (item) => item.id, maxLength: 60 }),
+        tagQueryArb,
+        fc.array(fc.tuple(fc.nat({ max: 40 }), fc.integer({ min: 1, max: 20 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (items, query: TagQuery, pages) => {
+          const scope = new ItemScope(new StoredItems(items));
+          const rows = items.map((_, row) => row);
+          const backupOf = (row: number) => ({ ...scope.rows.tagged(row), id: scope.rows.idAt(row) });
+          const expected = rows
+            .filter((row) => matchesTagQuery(query, backupOf(row)))
+            .sort((a, b) => compareBackupOrder(backupOf(a), backupOf(b)));
+          for (const [offset, limit] of pages) {
+            expect(scope.tagQueryPage(query, offset, limit)).toEqual({
+              total: expected.length,
+              rows: expected.slice(offset, offset + limit),
+            });
+          }
+          expect(scope.countTagQuery(query)).toBe(expected.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -102,6 +102,21 @@ export class ItemScope {
     return this.#tagCounts.get(JSON.stringify(query), () => this.#tags().count(query));
   }
 
+  /**
+   * One tag-query page and the total: the first time a query is seen both come from one
+   * evaluation, and the total is kept for the pages after it.
+   */
+  tagQueryPage(query: TagQuery, offset: number, limit: number): { total: number; rows: number[] } {
+    let rows: number[] | undefined;
+    const total = this.#tagCounts.get(JSON.stringify(query), () => {
+      const page = this.#tags().selectCounted(query, { offset, limit });
+      rows = page.backups.map((handle) => handle.row);
+      return page.total;
+    });
+    rows ??= offset >= total ? [] : this.selectTagQuery(query, offset, limit);
+    return { total, rows };
+  }
+
   /** The rows of one tag-query page, in the answer order. */
   selectTagQuery(query: TagQuery, offset: number, limit: number): number[] {
     return this.#tags()

@@ -27,6 +27,7 @@ export function compareBackupOrder(a: OrderedBackup, b: OrderedBackup): number {
  */
 export function answerOrder(backups: readonly OrderedBackup[]): Uint32Array {
   const n = backups.length;
+  if (isInAnswerOrder(backups)) return identity(n);
   const keys: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const backup = backups[i]!;
@@ -45,6 +46,35 @@ export function answerOrder(backups: readonly OrderedBackup[]): Uint32Array {
     const key = keys[n - 1 - i]!;
     order[i] = Number(key.slice(key.lastIndexOf('\u0000') + 1));
   }
+  return order;
+}
+
+/**
+ * Whether `backups` already stand in the answer order, each strictly after the one before.
+ * Callers that hold their backups sorted (the emulator hands them over in its `created_at`
+ * order) then pay one pass instead of a key string per backup and a string sort: at a
+ * million backups those took ~2.5 s of the index build.
+ */
+export function isInAnswerOrder(backups: readonly OrderedBackup[]): boolean {
+  if (backups.length === 0) return true;
+  let createdAt = backups[0]!.created_at ?? '';
+  let id = backups[0]!.id;
+  if (typeof createdAt !== 'string' || typeof id !== 'string') return false;
+  for (let i = 1; i < backups.length; i++) {
+    const backup = backups[i]!;
+    const nextCreatedAt = backup.created_at ?? '';
+    const nextId = backup.id;
+    if (typeof nextCreatedAt !== 'string' || typeof nextId !== 'string') return false;
+    if (nextCreatedAt > createdAt || (nextCreatedAt === createdAt && nextId >= id)) return false;
+    createdAt = nextCreatedAt;
+    id = nextId;
+  }
+  return true;
+}
+
+function identity(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   return order;
 }
 

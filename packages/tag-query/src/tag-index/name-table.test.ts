@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { characterBits, NameTable } from './name-table.js';
+import { RankSet } from './rank-set.js';
 
 describe('NameTable', () => {
   it('finds exactly the names that contain every needle, ignoring case', () => {
@@ -20,6 +21,52 @@ describe('NameTable', () => {
             const expected = needles.every((needle) => (name ?? '').toLowerCase().includes(needle));
             expect(table.contains(rank, needles, bits)).toBe(expected);
           });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers repeated names from its memo, fresh for every set of needles', () => {
+    const text = fc.string({ maxLength: 6, unit: fc.constantFrom('a', 'B', 'z', '0', '-', 'İ') });
+    const needleSets = fc.array(fc.array(text, { minLength: 1, maxLength: 2 }), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(
+        // Few distinct names over many ranks, so most ranks share a name with another.
+        fc.array(fc.option(text, { nil: undefined }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 70 }),
+        fc.array(fc.nat(), { maxLength: 70 }),
+        needleSets,
+        (pool, picks, members, sets) => {
+          const names = picks.map((k) => pool[k % pool.length]);
+          const table = new NameTable(names);
+          const cases = sets.map((raw) => {
+            const needles = raw.map((n) => n.toLowerCase());
+            const bits = needles.reduce((b, n) => (b | characterBits(n)) >>> 0, 0);
+            const expected = (rank: number) =>
+              needles.every((needle) => (names[rank] ?? '').toLowerCase().includes(needle));
+            return { needles, bits, expected };
+          });
+          // Each kind of call in its own pass, so every call follows one with other needles.
+          for (const { needles, bits, expected } of cases) {
+            const test = table.matcher(needles, bits);
+            for (let rank = 0; rank < names.length; rank++) expect(test(rank)).toBe(expected(rank));
+          }
+          for (const { needles, bits, expected } of cases) {
+            const before = RankSet.fromRanks(
+              names.length,
+              members.map((m) => m % Math.max(1, names.length)).filter((r) => r < names.length),
+            );
+            for (const way of ['walk', 'names', 'cheaper'] as const) {
+              const kept = before.clone();
+              table.retainMatching(kept, needles, bits, new RankSet(names.length), way);
+              for (let rank = 0; rank < names.length; rank++)
+                expect(kept.has(rank)).toBe(before.has(rank) && expected(rank));
+            }
+          }
         },
       ),
       { numRuns: 300 },

@@ -157,26 +157,48 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
     return result;
   }
 
-  /** The name condition of `matches` as a rank test; null when there is none. */
-  #nameTest(matches: readonly Match[]): RankTest | null {
+  /**
+   * The needles of a name condition: null for none, 'never' when no name can pass (an
+   * unknown key, or the empty name asked together with a non-empty needle), 'empty' for an
+   * exact match on the empty name.
+   */
+  #needles(matches: readonly Match[]): { needles: string[]; bits: number } | 'never' | 'empty' | null {
     if (matches.length === 0) return null;
-    if (matches.some((match) => match.key !== 'resource_name')) return () => false;
-    const backups = this.backups;
+    if (matches.some((match) => match.key !== 'resource_name')) return 'never';
     if (matches.some((match) => match.value === '')) {
       // Exact match on the empty name; a non-empty needle can never be found in it.
-      const otherNeedles = matches.some((match) => match.value !== '');
-      return (rank) => !otherNeedles && (backups[rank]!.name ?? '') === '';
+      return matches.some((match) => match.value !== '') ? 'never' : 'empty';
     }
     const needles = matches.map((match) => match.value.toLowerCase());
-    const needleBits = needles.reduce((bits, needle) => (bits | characterBits(needle)) >>> 0, 0);
-    this.#names ??= new NameTable(backups.map((backup) => backup.name));
-    const names = this.#names;
-    return (rank) => names.contains(rank, needles, needleBits);
+    return { needles, bits: needles.reduce((bits, needle) => (bits | characterBits(needle)) >>> 0, 0) };
   }
 
-  /** Removes the ranks whose name fails one of `matches` (the index's only scan). */
+  #nameTable(): NameTable {
+    this.#names ??= new NameTable(this.backups.map((backup) => backup.name));
+    return this.#names;
+  }
+
+  /** The name condition of `matches` as a rank test; null when there is none. */
+  #nameTest(matches: readonly Match[]): RankTest | null {
+    const condition = this.#needles(matches);
+    if (condition === null) return null;
+    if (condition === 'never') return () => false;
+    const backups = this.backups;
+    if (condition === 'empty') return (rank) => (backups[rank]!.name ?? '') === '';
+    return this.#nameTable().matcher(condition.needles, condition.bits);
+  }
+
+  /**
+   * Removes the ranks whose name fails one of `matches` (the index's only scan). Uses the
+   * scratch set 1, so `set` must not be that one.
+   */
   filterNames(set: RankSet, matches: readonly Match[]): void {
-    const test = this.#nameTest(matches);
-    if (test !== null) set.retain(test);
+    const condition = this.#needles(matches);
+    if (condition === null) return;
+    if (condition === 'never') set.clear();
+    else if (condition === 'empty') {
+      const backups = this.backups;
+      set.retain((rank) => (backups[rank]!.name ?? '') === '');
+    } else this.#nameTable().retainMatching(set, condition.needles, condition.bits, this.#scratch(1));
   }
 }

@@ -74,6 +74,11 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
     // The map built to find duplicates doubles as the id map: a rank table beside it is
     // cheaper than a second map of a million ids.
     const order = answerOrder(list);
+    if (order.every((position, rank) => position === rank)) {
+      // Already in the answer order: each position is its rank, no table or copy needed.
+      this.#install(list, positions);
+      return;
+    }
     const rankOfPosition = new Uint32Array(list.length);
     for (let rank = 0; rank < order.length; rank++) rankOfPosition[order[rank]!] = rank;
     this.#install(
@@ -196,6 +201,51 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
       }
       case 'scratch':
         return this.#mergePage(this.#segment.evaluate(query, removed), added, offset, limit);
+    }
+  }
+
+  /**
+   * `count(query)` and `select(query, page)` at once, the query evaluated once: a page with
+   * its total (as a tag-query action answers) would otherwise walk the driver or fill the
+   * bitsets twice.
+   */
+  selectCounted(query: TagQuery, page: TagIndexPage = {}): { total: number; backups: T[] } {
+    const offset = checkPageNumber('offset', page.offset, 0);
+    const limit = checkPageNumber('limit', page.limit, Number.POSITIVE_INFINITY);
+    if (limit === 0) return { total: this.count(query), backups: [] };
+    this.#compactIfLarge();
+    const added = this.#sortedDelta().filter((backup) => matchesTagQuery(query, backup));
+    const removed = this.#removedCount > 0 ? this.#removed : null;
+    const plan = added.length === 0 ? this.#segment.plan(query, removed) : SCRATCH_PLAN;
+    const backups = this.#segment.backups;
+    const end = offset + limit;
+    switch (plan.kind) {
+      case 'none':
+        return { total: 0, backups: [] };
+      case 'all':
+        return { total: this.#segment.size - this.#removedCount, backups: backups.slice(offset, end) };
+      case 'posting':
+        return {
+          total: postingLength(plan.posting),
+          backups: readPosting(plan.posting, backups, offset, limit),
+        };
+      case 'drive': {
+        const out: T[] = [];
+        let seen = 0;
+        for (let i = 0; i < plan.ranks.length; i++) {
+          const rank = plan.ranks[i]!;
+          if (plan.test(rank)) {
+            if (seen >= offset && seen < end) out.push(backups[rank]!);
+            seen++;
+          }
+        }
+        return { total: seen, backups: out };
+      }
+      case 'scratch': {
+        const set = this.#segment.evaluate(query, removed);
+        const total = set.count() + added.length;
+        return { total, backups: this.#mergePage(set, added, offset, limit) };
+      }
     }
   }
 
