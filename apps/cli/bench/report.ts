@@ -8,53 +8,12 @@
  *   CSBS_BENCH_FLEET_ITEMS   backups per project of the 8-project fleet (default 50000)
  *   CSBS_BENCH_REPEAT        repetitions (default 3)
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoCredentials, type EmulatorData, generateEmulatorData, startEmulator } from '@csbs-kit/emulator';
+import { bin, fmt, type Measured, measure, median, startEmulatorProcess } from './processes.ts';
 
-const bin = fileURLToPath(new URL('../dist/bin/csbs.js', import.meta.url));
-const rssHook = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));
 const reportItems = Number(process.env.CSBS_BENCH_REPORT_ITEMS ?? 1_000_000);
 const fleetItems = Number(process.env.CSBS_BENCH_FLEET_ITEMS ?? 50_000);
 const repeat = Number(process.env.CSBS_BENCH_REPEAT ?? 3);
-
-interface Measured {
-  ms: number;
-  rssKiB: number;
-  code: number;
-}
-
-/** Runs `csbs` with stdout to /dev/null; wall time and the child's own peak RSS. */
-function measure(args: string[], env: Record<string, string>): Promise<Measured> {
-  const rssFile = join(tmpdir(), `csbs-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', rssHook, bin, ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: tmpdir(),
-      NO_COLOR: '1',
-      CSBS_BENCH_RSS_FILE: rssFile,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
-      rmSync(rssFile, { force: true });
-      if (code !== 0) return reject(new Error(`csbs ${args.join(' ')} exited with ${code}`));
-      resolve({ ms, rssKiB, code: code ?? -1 });
-    });
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /** Runs the cases interleaved `repeat` times, so a noisy neighbour slows each alike. */
 async function compare(
@@ -63,7 +22,7 @@ async function compare(
 ): Promise<Map<string, Measured[]>> {
   const results = new Map<string, Measured[]>(cases.map(([name]) => [name, []]));
   for (let i = 0; i < repeat; i++) {
-    for (const [name, args] of cases) results.get(name)?.push(await measure(args, env));
+    for (const [name, args] of cases) results.get(name)?.push(await measure([bin, ...args], env));
   }
   return results;
 }
@@ -77,7 +36,7 @@ function line(name: string, runs: Measured[], baseMs: number): string {
 async function reportVsList(): Promise<void> {
   console.log(`\nreport vs list: ${reportItems.toLocaleString('en-US')} backups, median of ${repeat}`);
   // A separate process, as a real service would be: the emulator's CPU is not the CLI's.
-  const emulator = await emulatorProcess(reportItems);
+  const emulator = await startEmulatorProcess(reportItems);
   const env = {
     CSBS_ENDPOINT: emulator.url,
     OS_AUTH_TOKEN: demoCredentials.token,
@@ -99,34 +58,6 @@ async function reportVsList(): Promise<void> {
   } finally {
     await emulator.stop();
   }
-}
-
-async function emulatorProcess(count: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [bin, 'emulator', '--port', '0', '--generate', String(count), '--projects', '1', '--seed', '1'],
-    {
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      const m = /http:\/\/[^\s]+/.exec(out);
-      if (m && out.includes('\n')) resolve(m[0]);
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 function fleetOf(projects: number, count: number): EmulatorData {

@@ -23,17 +23,13 @@
  *   CSBS_BENCH_TABLE_RUNS  runs per format of the table run (default 5)
  *   CSBS_BENCH_ONLY        `startup`, `walk`, `rss`, `tables` or `report` (report.ts) to run one part
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { demoCredentials, startEmulator } from '@csbs-kit/emulator';
 // The canned listing lives with the client's bench, which uses it too.
 import { startCannedListingThread } from '../../../packages/client/bench/canned-listing.js';
+import { bin, fmt, measure, median, startEmulatorProcess } from './processes.ts';
 
-const bin = fileURLToPath(new URL('../dist/bin/csbs.js', import.meta.url));
-const rssHook = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));
 const clientWalk = fileURLToPath(new URL('./client-walk.mjs', import.meta.url));
 const rawWalk = fileURLToPath(new URL('./raw-walk.mjs', import.meta.url));
 const runs = Number(process.env.CSBS_BENCH_RUNS ?? 15);
@@ -44,51 +40,6 @@ const small = Number(process.env.CSBS_BENCH_SMALL ?? 100_000);
 const only = process.env.CSBS_BENCH_ONLY;
 const tableRows = Number(process.env.CSBS_BENCH_TABLE_ROWS ?? 20_000);
 const tableRuns = Number(process.env.CSBS_BENCH_TABLE_RUNS ?? 5);
-
-interface Measured {
-  ms: number;
-  rssKiB: number;
-  stdout: string;
-}
-
-/** Runs node with arguments, stdout discarded unless kept, and measures wall time and peak RSS. */
-function measure(
-  args: string[],
-  env: Record<string, string> = {},
-  keepStdout = false,
-  withRss = true,
-): Promise<Measured> {
-  const rssFile = join(tmpdir(), `csbs-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const started = performance.now();
-  // The RSS hook is one more module to load: left out where start-up itself is measured.
-  const child = spawn(process.execPath, [...(withRss ? ['--import', rssHook] : []), ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: tmpdir(),
-      NO_COLOR: '1',
-      CSBS_BENCH_RSS_FILE: rssFile,
-      ...env,
-    },
-    stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'inherit'],
-  });
-  let stdout = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => {
-    stdout += c;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited with ${code}`));
-      const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
-      rmSync(rssFile, { force: true });
-      resolve({ ms, rssKiB, stdout });
-    });
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 async function startup(): Promise<void> {
   // The real command needs a server: a small emulator in this process, idle between runs.
@@ -174,34 +125,6 @@ async function walk(): Promise<void> {
   console.log(
     '   every case is a whole process, start-up included: the CLI is a bundle, the client walk is not)',
   );
-}
-
-async function startEmulatorProcess(count: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [bin, 'emulator', '--port', '0', '--generate', String(count), '--projects', '1', '--seed', '1'],
-    {
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      const m = /http:\/\/[^\s]+/.exec(out);
-      if (m && out.includes('\n')) resolve(m[0]);
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function rss(): Promise<void> {

@@ -2,7 +2,7 @@ import type { FleetFailure } from '@csbs-kit/fleet';
 import { projectLabel } from '@csbs-kit/fleet';
 import { type CommandContext, writeStderr } from '../context.js';
 import { renderError } from '../render-error.js';
-import { escapeControl } from '../report/escape-text.js';
+import { escapeControls } from '../output/terminal-text.js';
 
 /**
  * One line per failed project on stderr, by name and code, as soon as it fails; the
@@ -13,7 +13,7 @@ export function reportFleetFailure(ctx: CommandContext, failure: FleetFailure): 
   const message = renderError(failure.error).message;
   writeStderr(
     ctx,
-    `csbs: error: project ${escapeControl(projectLabel(failure.project))}: ${code}: ${escapeControl(message)}`,
+    `csbs: error: project ${escapeControls(projectLabel(failure.project))}: ${code}: ${escapeControls(message)}`,
   );
   ctx.exitCode = 1;
 }

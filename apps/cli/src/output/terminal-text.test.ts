@@ -8,6 +8,8 @@ describe('escapeControls', () => {
     expect(escapeControls('abc\u202edef')).toBe('abc\\u202edef');
     expect(escapeControls('\u009b31m\u0085\u2066x\u2069')).toBe('\\x9b31m\\x85\\u2066x\\u2069');
     expect(escapeControls('tab\there\r\n')).toBe('tab\\x09here\\x0d\\x0a');
+    // Line and paragraph separators break a line where nothing is seen.
+    expect(escapeControls('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
   });
 
   it('leaves ordinary text alone, accents and CJK included', () => {
@@ -21,6 +23,8 @@ describe('escapeControls', () => {
       c === 0x61c ||
       c === 0x200e ||
       c === 0x200f ||
+      c === 0x2028 ||
+      c === 0x2029 ||
       (c >= 0x202a && c <= 0x202e) ||
       (c >= 0x2066 && c <= 0x2069);
     const unit = fc.oneof(

@@ -1,6 +1,6 @@
 import type { BackupReport, ReportSection } from '@csbs-kit/fleet/report';
 import { formatCount, formatListingTime, formatSizeMb } from '../output/human.js';
-import { escapeControl } from './escape-text.js';
+import { escapeControls } from '../output/terminal-text.js';
 import { type SectionTable, sectionTable } from './report-sections.js';
 
 /** Rows shown per long section on a terminal; JSON, YAML and CSV always carry them all. */
@@ -11,7 +11,7 @@ function cell(column: string, value: string | number | null): string {
   if (typeof value === 'number') return column === 'size_mb' ? formatSizeMb(value) : formatCount(value);
   if (column === 'newest' || column === 'oldest' || column === 'newest_available')
     return formatListingTime(value);
-  return escapeControl(value);
+  return escapeControls(value);
 }
 
 const numeric = (column: string) =>
@@ -52,8 +52,8 @@ function layout(table: SectionTable, bold: (s: string) => string): string {
 export function renderTextReport(report: BackupReport, bold: (s: string) => string = (s) => s): string {
   const projects =
     report.projects.length <= 5
-      ? report.projects.map(escapeControl).join(', ')
-      : `${report.projects.slice(0, 5).map(escapeControl).join(', ')} and ${report.projects.length - 5} more`;
+      ? report.projects.map((p) => escapeControls(p)).join(', ')
+      : `${report.projects.slice(0, 5).map((p) => escapeControls(p)).join(', ')} and ${report.projects.length - 5} more`;
   const head = [
     bold(
       `Backup report: ${formatCount(report.totals.backups)} backups, ${formatSizeMb(report.totals.size)}, ${report.projects.length} project${report.projects.length === 1 ? '' : 's'}`,

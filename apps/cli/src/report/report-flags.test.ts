@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fleetScopeFlags } from '../fleet/fleet-flags.js';
-import { escapeControl } from './escape-text.js';
+import { escapeControls } from '../output/terminal-text.js';
 import { asOfFlag, byFlag, reportOutput, staleFlag } from './report-flags.js';
 
 describe('report flags', () => {
@@ -64,19 +64,19 @@ describe('fleet scope flags', () => {
   });
 });
 
-describe('escapeControl', () => {
+describe('escapeControls, as the report uses it', () => {
   it('leaves no control character, and printable text as it was', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for them
-        expect(escapeControl(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+        expect(escapeControls(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
       }),
     );
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'abc XYZ-_.,é€\\') }), (text) => {
-        expect(escapeControl(text)).toBe(text);
+        expect(escapeControls(text)).toBe(text);
       }),
     );
-    expect(escapeControl('a\u001b[31mb\nc')).toBe('a\\x1b[31mb\\x0ac');
+    expect(escapeControls('a\u001b[31mb\nc')).toBe('a\\x1b[31mb\\x0ac');
   });
 });
