@@ -1,8 +1,8 @@
 import type { FleetFailure } from '@csbs-kit/fleet';
 import { projectLabel } from '@csbs-kit/fleet';
 import { type CommandContext, writeStderr } from '../context.js';
-import { renderError } from '../render-error.js';
 import { escapeControls } from '../output/terminal-text.js';
+import { renderError } from '../render-error.js';
 
 /**
  * One line per failed project on stderr, by name and code, as soon as it fails; the

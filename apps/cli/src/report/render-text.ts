@@ -53,7 +53,10 @@ export function renderTextReport(report: BackupReport, bold: (s: string) => stri
   const projects =
     report.projects.length <= 5
       ? report.projects.map((p) => escapeControls(p)).join(', ')
-      : `${report.projects.slice(0, 5).map((p) => escapeControls(p)).join(', ')} and ${report.projects.length - 5} more`;
+      : `${report.projects
+          .slice(0, 5)
+          .map((p) => escapeControls(p))
+          .join(', ')} and ${report.projects.length - 5} more`;
   const head = [
     bold(
       `Backup report: ${formatCount(report.totals.backups)} backups, ${formatSizeMb(report.totals.size)}, ${report.projects.length} project${report.projects.length === 1 ? '' : 's'}`,
