@@ -4,7 +4,6 @@ import {
   countCheckpointItemsResponseSchema,
   getCheckpointItemResponseSchema,
   type KeystoneProject,
-  keystoneProjectsResponseSchema,
   type ListCheckpointItemsQuery,
   listingLimits,
   type ResourceInstancesFilterResponse,
@@ -17,14 +16,12 @@ import { Agent } from 'undici';
 import type { Authorizer } from './auth/authorizer.js';
 import { createAuthorizer } from './auth/create-authorizer.js';
 import { credentialsKind, type PasswordCredentials } from './auth/credentials.js';
-import { iamUrl } from './auth/keystone.js';
+import { listProjects } from './auth/list-projects.js';
 import {
   type CallOptions,
   type CsbsClientOptions,
   checkClientOptions,
   checkPageSize,
-  defaultTimeoutMs,
-  defaultTotalTimeoutMs,
   type ListingOptions,
   type PaginateOptions,
 } from './client-options.js';
@@ -55,9 +52,7 @@ import {
 import { ServiceEndpoint } from './service-endpoint.js';
 import { execute, type TransportConfig } from './transport/execute.js';
 import { parseJsonBody } from './transport/json-body.js';
-import { defaultRetryPolicy } from './transport/retry-policy.js';
-
-const clientAgent = `csbs-kit-client node/${process.versions.node}`;
+import { transportConfigOf } from './transport/transport-config.js';
 
 /** A client of the CSBS query API: listing, counting and tag queries, with paging, retries and typed errors. */
 export class CsbsClient {
@@ -81,20 +76,7 @@ export class CsbsClient {
       options.dispatcher === undefined
         ? new Agent({ connections: 8, pipelining: 1, keepAliveTimeout: 30_000 })
         : undefined;
-    const totalTimeoutMs = options.totalTimeoutMs ?? defaultTotalTimeoutMs;
-    this.#transport = {
-      dispatcher: options.dispatcher ?? (this.#ownAgent as Agent),
-      retry: {
-        maxAttempts: options.retry?.maxAttempts ?? defaultRetryPolicy.maxAttempts,
-        baseDelayMs: options.retry?.baseDelayMs ?? defaultRetryPolicy.baseDelayMs,
-        maxDelayMs: options.retry?.maxDelayMs ?? defaultRetryPolicy.maxDelayMs,
-        maxElapsedMs: options.retry?.maxElapsedMs ?? totalTimeoutMs,
-      },
-      timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
-      totalTimeoutMs,
-      hooks: options.hooks ?? {},
-      userAgent: options.userAgent === undefined ? clientAgent : `${options.userAgent} ${clientAgent}`,
-    };
+    this.#transport = transportConfigOf(options, options.dispatcher ?? (this.#ownAgent as Agent));
     this.#authorizer = createAuthorizer(kind, options.credentials, this.projectId, this.#transport);
   }
 
@@ -113,27 +95,7 @@ export class CsbsClient {
    * `iamEndpoint` option, or the public IAM of `cloud`.
    */
   async listProjects(options: CallOptions = {}): Promise<KeystoneProject[]> {
-    if (this.#iamEndpoint === undefined) {
-      throw new CsbsValidationError(
-        [
-          {
-            path: 'iamEndpoint',
-            message: 'is required for listProjects with a custom endpoint and no password auth',
-          },
-        ],
-        { what: 'options' },
-      );
-    }
-    return execute(
-      this.#transport,
-      {
-        method: 'GET',
-        url: iamUrl(this.#iamEndpoint, 'auth/projects'),
-        parse: (response) => parseJsonBody(response, keystoneProjectsResponseSchema).projects,
-      },
-      this.#authorizer,
-      options.signal,
-    );
+    return listProjects(this.#transport, this.#authorizer, this.#iamEndpoint, options.signal);
   }
 
   /**
