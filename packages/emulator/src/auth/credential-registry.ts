@@ -68,10 +68,6 @@ export class CredentialRegistry {
     return this.#accessKeys.get(accessKey);
   }
 
-  forgetIssuedTokens(): void {
-    this.#issued.clear();
-  }
-
   /** Issues an IAM token standing for `record`, valid until `record.expiresAtMs`. */
   issueToken(record: TokenRecord & { issuedAtMs: number; expiresAtMs: number }): string {
     const token = `MIIemu${randomBytes(32).toString('base64url')}`;

@@ -23,15 +23,13 @@ export interface ApiRequest extends ReceivedRequest {
   linkBase: string;
 }
 
-function parseJsonBody(body: Uint8Array, shape: 'csbs' | 'iam'): unknown {
+function parseJsonBody(body: Uint8Array): unknown {
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   try {
     return JSON.parse(text);
   } catch (cause) {
     const message = `body: not valid JSON (${(cause as Error).message})`;
-    throw shape === 'iam'
-      ? new EmulatorHttpError(400, '400', message, { shape, cause })
-      : new EmulatorHttpError(400, errorCodes.invalidParameter, message, { cause });
+    throw new EmulatorHttpError(400, errorCodes.invalidParameter, message, { cause });
   }
 }
 
@@ -77,7 +75,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       return {
         status: 200,
         body: cached(text, () =>
-          answerTagQuery(state.project(projectId), parseJsonBody(body, 'csbs'), settings.strict),
+          answerTagQuery(state.project(projectId), parseJsonBody(body), settings.strict),
         ),
       };
     }
