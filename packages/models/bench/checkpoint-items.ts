@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../bench-support/prng.ts';
+import { mulberry32 } from '../../../bench/support/prng.ts';
 
 /**
  * Deterministic, realistic listing pages for the benchmark: every documented field, the

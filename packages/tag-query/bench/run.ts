@@ -6,7 +6,7 @@
 // Prints ratios against the scans measured in the same run; asserts nothing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { mulberry32 } from '../../../bench-support/prng.ts';
+import { mulberry32 } from '../../../bench/support/prng.ts';
 import {
   compareBackupOrder,
   matchesTagQuery,
