@@ -1,16 +1,11 @@
 /*
- * Dev-only support for the benchmarks (never published): what several packages' benches
- * share. The emulator keeps its own copy in src/data/prng.ts, because its generator ships.
+ * Dev-only support for the benchmarks (never published): a seeded source of floats in
+ * [0, 1), so every run measures the same bytes. It is fast-check's own generator
+ * (pure-rand), so the benches carry no copy of the PRNG the emulator's generator ships.
  */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-/** mulberry32: a tiny seeded PRNG, so every run measures the same bytes. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export function seededRandom(seed: number): () => number {
+  const generator = xoroshiro128plus(seed);
+  return () => (generator.next() >>> 0) / 4294967296;
 }
