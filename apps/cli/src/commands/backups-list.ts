@@ -4,7 +4,6 @@ import { withClient } from '../client-factory.js';
 import type { CommandHandler } from '../command-handler.js';
 import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
 import { Progress } from '../progress.js';
 import { wholeNumberFlag } from './flag-values.js';
@@ -38,7 +37,6 @@ export const run: CommandHandler = async (ctx, flags) => {
   const { cap, pageSize } = listingPlan(flags);
   const setup = outputSetup(ctx, flags, 'checkpoint-item');
 
-  keepYoungGenerationSmall();
   await withClient(ctx, flags, async (client) => {
     // The server cannot filter by tag: with --selector every page is read and filtered
     // here, so the cap counts matches and is enforced here rather than sent as `limit`.

@@ -4,7 +4,6 @@ import type { CommandHandler } from '../command-handler.js';
 import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { renderSingleRecord } from '../output/single-record.js';
 import { Progress } from '../progress.js';
 import { textFlag, wholeNumberFlag } from './flag-values.js';
@@ -70,7 +69,6 @@ export const run: CommandHandler = async (ctx, flags) => {
   }
 
   const { limit, offset, pageSize } = queryPaging(flags);
-  keepYoungGenerationSmall();
   await withClient(ctx, flags, async (client) => {
     const writer = recordWriter(ctx, setup, 'resource', { streamJson: limit === undefined });
     const progress = new Progress(ctx.io.stderr, {

@@ -7,7 +7,6 @@ import { listingFilters, sortFlag } from '../commands/listing-flags.js';
 import { notice, outputSetup } from '../commands/output-setup.js';
 import { selectorFlag } from '../commands/selector-flag.js';
 import type { CommandContext, GlobalFlags } from '../context.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { Progress } from '../progress.js';
@@ -31,7 +30,6 @@ export async function runFleetList(
   const selector: TagQuery | undefined = selectorFlag(flags.selector);
   const { cap, pageSize } = listingPlan(flags);
   const setup = outputSetup(ctx, flags);
-  keepYoungGenerationSmall();
   const writer = createRecordWriter({
     format: setup.format,
     stream: ctx.io.stdout,

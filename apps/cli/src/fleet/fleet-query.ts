@@ -5,7 +5,6 @@ import { bareNumber, notice, outputSetup } from '../commands/output-setup.js';
 import type { CommandContext, GlobalFlags } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { renderSingleRecord } from '../output/single-record.js';
 import { Progress } from '../progress.js';
@@ -49,7 +48,6 @@ export async function runFleetQuery(
   }
 
   const { limit, pageSize } = queryPaging(flags);
-  keepYoungGenerationSmall();
   const writer = createRecordWriter({
     format: setup.format,
     stream: ctx.io.stdout,
