@@ -32,7 +32,9 @@ export default packageBuild(['src/index.ts', 'src/bin/csbs.ts'], {
       setup(build) {
         const lazyH2 = fileURLToPath(new URL('./build/undici-client-h2-lazy.cjs', import.meta.url));
         build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
-          /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/.test(args.importer) ? { path: lazyH2 } : undefined,
+          /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/.test(args.importer)
+            ? { path: lazyH2 }
+            : undefined,
         );
       },
     },
