@@ -68,6 +68,22 @@ export class JsonBytes {
     this.ascii(String(value));
   }
 
+  /**
+   * The buffer, with room for `bytes` more from `length` on, for a writer that keeps its own
+   * position and then hands it back with `moveTo` (one capacity check per backup, not per piece).
+   */
+  room(bytes: number): Buffer {
+    this.#room(bytes);
+    return this.#buf;
+  }
+
+  /** Sets the end of the body to `position`, written through the buffer `room` gave. */
+  moveTo(position: number): void {
+    if (position < 0 || position > this.#buf.length)
+      throw new RangeError(`position ${position} is outside the body`);
+    this.#pos = position;
+  }
+
   /** Room for `length` bytes written directly; returns the buffer and the offset. */
   reserve(length: number): [Buffer, number] {
     this.#room(length);
