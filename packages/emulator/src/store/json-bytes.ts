@@ -1,3 +1,5 @@
+import { type PooledBody, pooledCopy } from './pooled-body.js';
+
 /**
  * A response body built as UTF-8 bytes in one reused scratch buffer, then copied out once.
  * Pages are written piece by piece — pre-encoded pieces, ids, digits — so no page-sized
@@ -99,6 +101,11 @@ export class JsonBytes {
   /** The body so far, as its own Buffer (the scratch buffer is reused by the next body). */
   take(): Buffer {
     return Buffer.from(this.#buf.subarray(0, this.#pos));
+  }
+
+  /** The body so far in a pooled buffer, to be released once written. */
+  takePooled(): PooledBody {
+    return pooledCopy(this.#buf, this.#pos);
   }
 
   /** The body so far as a string. */
