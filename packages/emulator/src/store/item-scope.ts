@@ -1,11 +1,13 @@
 import type { CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
-import { type ResourceTagLike, TagIndex } from '@csbs-kit/tag-query';
+import { type ResourceTagLike, TagIndex, validateTagQuery } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
 import type { ItemRows } from './item-rows.js';
 import { ListingIndex } from './listing-index.js';
 
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
+/** A name search that no name passes. */
+const warmNameSearch = validateTagQuery({ matches: [{ key: 'resource_name', value: '\u0000\u0000' }] });
 /** Tag-query totals kept per scope (per generation of the cache). */
 const cachedTagCounts = 256;
 
@@ -76,7 +78,9 @@ export class ItemScope {
   /** Builds the indexes, so no request pays for them. */
   warm(): this {
     this.#listingIndex();
-    this.#tags();
+    // A name search builds the tag index's name table and grams on first use: done here,
+    // so the first query with `matches` does not stall the requests behind it.
+    this.#tags().count(warmNameSearch);
     return this;
   }
 
