@@ -26,5 +26,27 @@ export default packageBuild(['src/index.ts', 'src/bin/csbs.ts'], {
         build.onResolve({ filter: /^undici$/ }, () => ({ path: agentOnly }));
       },
     },
+    {
+      // undici's HTTP/2 client (and node:http2) loads on the first h2 connection; see the file.
+      name: 'undici-h2-on-demand',
+      setup(build) {
+        const lazyH2 = fileURLToPath(new URL('./build/undici-client-h2-lazy.cjs', import.meta.url));
+        build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+          /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/.test(args.importer)
+            ? { path: lazyH2 }
+            : undefined,
+        );
+      },
+    },
+    {
+      // `z.locales` holds English alone in the csbs bundle; see the file.
+      name: 'zod-english-only',
+      setup(build) {
+        const english = fileURLToPath(new URL('./build/zod-locales-en.js', import.meta.url));
+        build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+          /[\\/]zod[\\/]v4[\\/](?:classic|core)[\\/]/.test(args.importer) ? { path: english } : undefined,
+        );
+      },
+    },
   ],
 });

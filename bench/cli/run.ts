@@ -4,8 +4,9 @@
  *   node --import tsx cli/run.ts        (from bench/; or `pnpm bench csbs-kit` at the root)
  *
  * Three parts, each interleaved over repeated runs and reported as medians:
- *   startup  `node -e 0` (baseline) against csbs --version, --help, and a real command:
- *            `backups list --max 5 -o json` against a local emulator;
+ *   startup  `node -e 0` (baseline) against csbs --version, --help, a real command
+ *            (`backups list --max 5 -o json` against a local emulator) and a short walk
+ *            with and without the bin's restart (apps/cli/src/bin/walk-option.ts);
  *   walk     the client's own walk (baseline), a raw undici loop and `csbs backups list
  *            --all -o ndjson`, all against a canned listing that answers instantly (the
  *            emulator's pages served from memory in a worker thread), so the walk is bounded
@@ -40,6 +41,9 @@ const only = process.env.CSBS_BENCH_ONLY;
 const tableRows = Number(process.env.CSBS_BENCH_TABLE_ROWS ?? 20_000);
 const tableRuns = Number(process.env.CSBS_BENCH_TABLE_RUNS ?? 5);
 
+const restarting = 'csbs backups list --all -o json';
+const optionGiven = '  the same, option given (no restart)';
+
 async function startup(): Promise<void> {
   // The real command needs a server: a small emulator in this process, idle between runs.
   await using emulator = await startEmulator({
@@ -56,6 +60,10 @@ async function startup(): Promise<void> {
     ['csbs --version', [bin, '--version']],
     ['csbs backups list --help', [bin, 'backups', 'list', '--help']],
     ['csbs backups list --max 5 -o json', [bin, 'backups', 'list', '--max', '5', '-o', 'json', '-q']],
+    // A walk restarts the bin with a small young generation (src/bin/walk-option.ts); with
+    // the option already given it does not: the difference is what the restart costs.
+    [restarting, [bin, 'backups', 'list', '--all', '-o', 'json', '-q']],
+    [optionGiven, ['--max-semi-space-size=2', bin, 'backups', 'list', '--all', '-o', 'json', '-q']],
   ];
   const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
   // One unmeasured run of each first: it fills the compile cache, as any first use does.
@@ -70,6 +78,10 @@ async function startup(): Promise<void> {
     const ms = median(times.get(name)!);
     console.log(`  ${name.padEnd(34)} ${fmt(ms).padStart(7)} ms   ${fmt(ms / base, 2)}x`);
   }
+  const restart = median(times.get(restarting)!) - median(times.get(optionGiven)!);
+  console.log(
+    `  (the walk's restart costs ${fmt(restart)} ms, ${fmt(restart / base, 2)}x node -e 0; 1000 backups, two pages)`,
+  );
 }
 
 async function walk(): Promise<void> {

@@ -1,34 +1,45 @@
 import { type Command, Command as CommanderCommand, Option } from 'commander';
+import type { CommandHandler, CommandLineRunner } from './command-handler.js';
 import { examples, examplesText, selectorHelp } from './command-help.js';
 import type { CommandContext, GlobalFlags } from './context.js';
+import { fleetScopeFlags } from './fleet/fleet-flags.js';
 import { withFleetScope } from './fleet/fleet-options.js';
 import { packageVersion } from './version.js';
 import { checkpointStatuses, completionShells, outputFormats, sortKeys } from './vocabulary.js';
 
-/** A command module's entry: loaded with `import()` only when its command runs. */
-export type CommandHandler = (
-  ctx: CommandContext,
-  flags: GlobalFlags & Record<string, unknown>,
-  args: string[],
-) => Promise<void>;
+type Flags = GlobalFlags & Record<string, unknown>;
+type Loader = (flags: Flags) => Promise<{ run: CommandHandler }>;
 
-type Loader = () => Promise<{ run: CommandHandler }>;
+/** What the program hands every command (see Invocation), besides the root it builds. */
+export interface ProgramServices {
+  runCommandLine: CommandLineRunner;
+}
 
-/** The value choices of some options, for help text and shell completion. */
-export const optionChoices: Record<string, readonly string[]> = {
-  '--output': outputFormats,
-  '--status': checkpointStatuses,
-};
+function rootOf(command: Command): Command {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return root;
+}
 
-function lazy(ctx: CommandContext, load: Loader) {
+function lazy(ctx: CommandContext, services: ProgramServices, load: Loader) {
   return async (...params: unknown[]) => {
     const command = params.at(-1) as Command;
     // Declared arguments come first; a command without any (the emulator) gets the raw words.
     const declared = command.registeredArguments.length;
     const args = declared > 0 ? params.slice(0, declared).map(String) : [...command.args];
-    const { run } = await load();
-    await run(ctx, command.optsWithGlobals(), args);
+    const flags: Flags = command.optsWithGlobals();
+    const { run } = await load(flags);
+    await run(ctx, flags, args, { root: rootOf(command), ...services });
   };
+}
+
+/**
+ * With `--projects` or `--all-projects` a command walks several projects: its fleet module
+ * runs it. Chosen here, so that the one-project module and the fleet one (which shares the
+ * one-project module's flag rules) never import each other.
+ */
+function oneOrFleet(one: Loader, fleet: Loader): Loader {
+  return (flags) => (fleetScopeFlags(flags) ? fleet(flags) : one(flags));
 }
 
 /** `-o`, `--fields` and the CSV switch; `byDefault` says what the command prints without `-o`. */
@@ -63,7 +74,7 @@ function withListingFilters(command: Command): Command {
     .option('--all-tenants', 'backups of every project (administrators only)');
 }
 
-export function buildProgram(ctx: CommandContext): Command {
+export function buildProgram(ctx: CommandContext, services: ProgramServices): Command {
   const program = new CommanderCommand('csbs')
     .description('Find cloud-server backups (CSBS) on Huawei Cloud and Open Telekom Cloud.')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -101,7 +112,16 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--all', 'walk every page (no --max)')
     .option('--selector <selector>', 'keep only backups whose tags match (evaluated here, on each page)')
     .addHelpText('after', selectorHelp + examplesText(examples.list))
-    .action(lazy(ctx, () => import('./commands/backups-list.js')));
+    .action(
+      lazy(
+        ctx,
+        services,
+        oneOrFleet(
+          () => import('./commands/backups-list.js'),
+          () => import('./fleet/fleet-list.js'),
+        ),
+      ),
+    );
 
   withOutput(
     withFleetScope(
@@ -111,7 +131,16 @@ export function buildProgram(ctx: CommandContext): Command {
     'the bare number, on a terminal or not',
   )
     .addHelpText('after', examplesText(examples.count))
-    .action(lazy(ctx, () => import('./commands/backups-count.js')));
+    .action(
+      lazy(
+        ctx,
+        services,
+        oneOrFleet(
+          () => import('./commands/backups-count.js'),
+          () => import('./fleet/fleet-count.js'),
+        ),
+      ),
+    );
 
   withOutput(
     backups.command('show').description('show one backup, every field').argument('<id>', 'backup id'),
@@ -119,7 +148,7 @@ export function buildProgram(ctx: CommandContext): Command {
     'table on a terminal, else json',
   )
     .addHelpText('after', examplesText(examples.show))
-    .action(lazy(ctx, () => import('./commands/backups-show.js')));
+    .action(lazy(ctx, services, () => import('./commands/backups-show.js')));
 
   withOutput(
     withFleetScope(backups.command('query').description('query backups by tag (the tag-query API)')),
@@ -137,7 +166,16 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--page-size <n>', 'matches per request with --all, 1..1000 (default 1000)')
     .option('--count', 'print only the number of matches (total_count)')
     .addHelpText('after', selectorHelp + examplesText(examples.query))
-    .action(lazy(ctx, () => import('./commands/backups-query.js')));
+    .action(
+      lazy(
+        ctx,
+        services,
+        oneOrFleet(
+          () => import('./commands/backups-query.js'),
+          () => import('./fleet/fleet-query.js'),
+        ),
+      ),
+    );
 
   withFleetScope(
     withListingFilters(
@@ -157,7 +195,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--as-of <time>', 'measure ages from this UTC time instead of now (a day or a listing time)')
     .option('--html <file>', 'also write a self-contained HTML report with charts to this file')
     .addHelpText('after', selectorHelp + examplesText(examples.report))
-    .action(lazy(ctx, () => import('./commands/report.js')));
+    .action(lazy(ctx, services, () => import('./commands/report.js')));
 
   program
     .command('emulator')
@@ -166,13 +204,13 @@ export function buildProgram(ctx: CommandContext): Command {
     .allowUnknownOption()
     .allowExcessArguments()
     .addHelpText('after', examplesText(examples.emulator))
-    .action(lazy(ctx, () => import('./commands/emulator.js')));
+    .action(lazy(ctx, services, () => import('./commands/emulator.js')));
 
   program
     .command('demo')
     .description('a short narrated tour against a built-in emulator')
     .addHelpText('after', examplesText(examples.demo))
-    .action(lazy(ctx, () => import('./commands/demo.js')));
+    .action(lazy(ctx, services, () => import('./commands/demo.js')));
 
   const config = program.command('config').description('settings and where they come from');
   withOutput(
@@ -180,14 +218,14 @@ export function buildProgram(ctx: CommandContext): Command {
     'setting',
   )
     .addHelpText('after', examplesText(examples.configShow))
-    .action(lazy(ctx, () => import('./commands/config-show.js')));
+    .action(lazy(ctx, services, () => import('./commands/config-show.js')));
 
   program
     .command('completion')
     .description('print a shell completion script')
     .argument('<shell>', completionShells.join('|'))
     .addHelpText('after', examplesText(examples.completion))
-    .action(lazy(ctx, () => import('./commands/completion.js')));
+    .action(lazy(ctx, services, () => import('./commands/completion.js')));
 
   return program;
 }

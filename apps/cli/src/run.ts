@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     const { runEmulator } = await import('./commands/emulator.js');
     return runEmulator(ctx, argv.slice(1));
   }
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, { runCommandLine: run });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode ?? 0;

@@ -1,12 +1,10 @@
 import type { CheckpointItem, TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery } from '@csbs-kit/tag-query';
 import { withClient } from '../client-factory.js';
+import type { CommandHandler } from '../command-handler.js';
 import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
-import { fleetScopeFlags } from '../fleet/fleet-flags.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
-import type { CommandHandler } from '../program.js';
 import { Progress } from '../progress.js';
 import { wholeNumberFlag } from './flag-values.js';
 import { listingFilters, sortFlag } from './listing-flags.js';
@@ -33,15 +31,12 @@ export function listingPlan(flags: Record<string, unknown>): { cap: number | und
 const backups = (n: number) => `${formatCount(n)} backup${n === 1 ? '' : 's'}`;
 
 export const run: CommandHandler = async (ctx, flags) => {
-  const scope = fleetScopeFlags(flags);
-  if (scope) return (await import('../fleet/fleet-list.js')).runFleetList(ctx, flags, scope);
   const filters = listingFilters(flags);
   const sort = sortFlag(flags.sort);
   const selector: TagQuery | undefined = selectorFlag(flags.selector);
   const { cap, pageSize } = listingPlan(flags);
   const setup = outputSetup(ctx, flags, 'checkpoint-item');
 
-  keepYoungGenerationSmall();
   await withClient(ctx, flags, async (client) => {
     // The server cannot filter by tag: with --selector every page is read and filtered
     // here, so the cap counts matches and is enforced here rather than sent as `limit`.

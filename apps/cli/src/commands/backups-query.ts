@@ -1,12 +1,10 @@
 import type { Resource, TagQuery } from '@csbs-kit/models';
 import { withClient } from '../client-factory.js';
+import type { CommandHandler } from '../command-handler.js';
 import { dumbTerminal } from '../context.js';
 import { CliUsageError } from '../errors.js';
-import { fleetScopeFlags } from '../fleet/fleet-flags.js';
 import { writeChunk } from '../io.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { renderSingleRecord } from '../output/single-record.js';
-import type { CommandHandler } from '../program.js';
 import { Progress } from '../progress.js';
 import { textFlag, wholeNumberFlag } from './flag-values.js';
 import { bareNumber, notice, outputSetup, recordWriter } from './output-setup.js';
@@ -58,8 +56,6 @@ export function queryPaging(flags: Record<string, unknown>): {
 }
 
 export const run: CommandHandler = async (ctx, flags) => {
-  const scope = fleetScopeFlags(flags);
-  if (scope) return (await import('../fleet/fleet-query.js')).runFleetQuery(ctx, flags, scope);
   const query = await queryConditions(flags, ctx.io.stdin, ctx.io.cwd);
   const setup = outputSetup(ctx, flags, flags.count === true ? undefined : 'resource');
 
@@ -73,7 +69,6 @@ export const run: CommandHandler = async (ctx, flags) => {
   }
 
   const { limit, offset, pageSize } = queryPaging(flags);
-  keepYoungGenerationSmall();
   await withClient(ctx, flags, async (client) => {
     const writer = recordWriter(ctx, setup, 'resource', { streamJson: limit === undefined });
     const progress = new Progress(ctx.io.stderr, {

@@ -1,8 +1,8 @@
 import { withClient } from '../client-factory.js';
+import type { CommandHandler } from '../command-handler.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
 import { renderSingleRecord } from '../output/single-record.js';
-import type { CommandHandler } from '../program.js';
 import { outputSetup } from './output-setup.js';
 
 export const run: CommandHandler = async (ctx, flags, [id = '']) => {

@@ -1,5 +1,5 @@
 import { rememberSecrets } from '../client-factory.js';
-import type { CommandHandler } from '../program.js';
+import type { CommandHandler } from '../command-handler.js';
 import { describeSettings } from '../settings/describe-settings.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { notice, outputSetup, recordWriter } from './output-setup.js';

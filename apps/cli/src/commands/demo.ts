@@ -1,7 +1,7 @@
+import type { CommandHandler } from '../command-handler.js';
 import type { CommandContext } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
-import type { CommandHandler } from '../program.js';
 import { demoFleetData, demoFleetUser } from './demo-fleet.js';
 
 export const demoSeed = 42;
@@ -66,12 +66,8 @@ async function say(ctx: CommandContext, text: string): Promise<void> {
   await writeChunk(ctx.io.stdout, `${text}\n`);
 }
 
-export const run: CommandHandler = async (ctx) => {
-  const [{ startEmulator, demoCredentials }, { run: runCli }] = await Promise.all([
-    import('@csbs-kit/emulator'),
-    import('../run.js'),
-  ]);
-  const { generateEmulatorData } = await import('@csbs-kit/emulator');
+export const run: CommandHandler = async (ctx, _flags, _args, { runCommandLine }) => {
+  const { startEmulator, demoCredentials, generateEmulatorData } = await import('@csbs-kit/emulator');
   const emulator = await startEmulator({
     host: '127.0.0.1',
     port: 0,
@@ -104,7 +100,7 @@ export const run: CommandHandler = async (ctx) => {
     for (const [index, step] of tourSteps().entries()) {
       await say(ctx, `\n${index + 1}. ${step.say}\n\n$ csbs ${step.argv.map(shellWord).join(' ')}`);
       // Hints the commands print on stderr belong to the story: keep them in order, on stdout.
-      const code = await runCli(step.argv, {
+      const code = await runCommandLine(step.argv, {
         ...ctx.io,
         env: step.fleet ? fleetEnv : env,
         stderr: ctx.io.stdout,

@@ -1,5 +1,5 @@
+import type { CommandHandler } from '../command-handler.js';
 import type { CommandContext } from '../context.js';
-import type { CommandHandler } from '../program.js';
 
 /** `csbs emulator …` is the emulator package's own command line, flags and help included. */
 export async function runEmulator(ctx: CommandContext, argv: readonly string[]): Promise<number> {

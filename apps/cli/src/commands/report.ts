@@ -6,13 +6,12 @@ import type { TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery } from '@csbs-kit/tag-query';
 import pc from 'picocolors';
 import { stringify } from 'yaml';
+import type { CommandHandler } from '../command-handler.js';
 import { colorEnabled } from '../context.js';
 import { reportFleetFailure } from '../fleet/fleet-failures.js';
 import { fleetScopeFlags } from '../fleet/fleet-flags.js';
 import { withFleetSession } from '../fleet/fleet-session.js';
 import { writeChunk } from '../io.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
-import type { CommandHandler } from '../program.js';
 import { Progress } from '../progress.js';
 import { renderCsvSection } from '../report/render-csv.js';
 import { renderHtmlReport } from '../report/render-html.js';
@@ -38,7 +37,6 @@ export const run: CommandHandler = async (ctx, flags) => {
   // Ages are measured from now, or from --as-of (a report of old data, or a reproducible one).
   const asOf = asOfFlag(flags.asOf);
 
-  keepYoungGenerationSmall();
   const accumulator = new ReportAccumulator({ by });
   const walking = new Map<string, ReportAccumulator>();
   await withFleetSession(ctx, flags, scope, async (session) => {

@@ -2,8 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../test/helpers/memory-stream.js';
 import { completionScript } from '../commands/completion.js';
+import { buildProgram } from '../program.js';
+import { run } from '../run.js';
 
-const script = completionScript({ io: memoryIo(), secrets: new Set() }, 'bash');
+const script = completionScript(
+  buildProgram({ io: memoryIo(), secrets: new Set() }, { runCommandLine: run }),
+  'bash',
+);
 
 /** Runs the generated function in a real bash for a command line, returning COMPREPLY. */
 function complete(line: string): string[] {

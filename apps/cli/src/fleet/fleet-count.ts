@@ -1,4 +1,5 @@
 import { countFleetCheckpointItems } from '@csbs-kit/fleet';
+import type { CommandHandler } from '../command-handler.js';
 import { listingFilters } from '../commands/listing-flags.js';
 import { bareNumber, outputSetup } from '../commands/output-setup.js';
 import type { CommandContext, GlobalFlags } from '../context.js';
@@ -6,7 +7,7 @@ import { writeChunk } from '../io.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { renderSingleRecord } from '../output/single-record.js';
 import { reportFleetFailure } from './fleet-failures.js';
-import type { FleetScope } from './fleet-flags.js';
+import { type FleetScope, fleetScopeFlags } from './fleet-flags.js';
 import { withFleetSession } from './fleet-session.js';
 
 /**
@@ -51,3 +52,7 @@ export async function runFleetCount(
     await writer.end();
   }
 }
+
+/** `backups count` with `--projects` or `--all-projects`: program.ts chooses this module then. */
+export const run: CommandHandler = (ctx, flags) =>
+  runFleetCount(ctx, flags, fleetScopeFlags(flags) as FleetScope);

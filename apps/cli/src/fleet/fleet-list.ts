@@ -1,18 +1,18 @@
 import { paginateFleetCheckpointItems } from '@csbs-kit/fleet';
 import type { CheckpointItem, TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery } from '@csbs-kit/tag-query';
+import type { CommandHandler } from '../command-handler.js';
 import { listingPlan } from '../commands/backups-list.js';
 import { listingFilters, sortFlag } from '../commands/listing-flags.js';
 import { notice, outputSetup } from '../commands/output-setup.js';
 import { selectorFlag } from '../commands/selector-flag.js';
 import type { CommandContext, GlobalFlags } from '../context.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { formatCount } from '../output/human.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { Progress } from '../progress.js';
 import { fleetColumns } from './fleet-columns.js';
 import { reportFleetFailure } from './fleet-failures.js';
-import type { FleetScope } from './fleet-flags.js';
+import { type FleetScope, fleetScopeFlags } from './fleet-flags.js';
 import { withFleetSession } from './fleet-session.js';
 
 /**
@@ -30,7 +30,6 @@ export async function runFleetList(
   const selector: TagQuery | undefined = selectorFlag(flags.selector);
   const { cap, pageSize } = listingPlan(flags);
   const setup = outputSetup(ctx, flags);
-  keepYoungGenerationSmall();
   const writer = createRecordWriter({
     format: setup.format,
     stream: ctx.io.stdout,
@@ -85,3 +84,7 @@ export async function runFleetList(
     );
   }
 }
+
+/** `backups list` with `--projects` or `--all-projects`: program.ts chooses this module then. */
+export const run: CommandHandler = (ctx, flags) =>
+  runFleetList(ctx, flags, fleetScopeFlags(flags) as FleetScope);

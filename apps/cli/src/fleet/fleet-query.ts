@@ -1,16 +1,16 @@
 import { forEachProject } from '@csbs-kit/fleet';
+import type { CommandHandler } from '../command-handler.js';
 import { queryConditions, queryPaging } from '../commands/backups-query.js';
 import { bareNumber, notice, outputSetup } from '../commands/output-setup.js';
 import type { CommandContext, GlobalFlags } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { writeChunk } from '../io.js';
-import { keepYoungGenerationSmall } from '../memory-tuning.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { renderSingleRecord } from '../output/single-record.js';
 import { Progress } from '../progress.js';
 import { fleetColumns } from './fleet-columns.js';
 import { reportFleetFailure } from './fleet-failures.js';
-import type { FleetScope } from './fleet-flags.js';
+import { type FleetScope, fleetScopeFlags } from './fleet-flags.js';
 import { withFleetSession } from './fleet-session.js';
 
 /**
@@ -48,7 +48,6 @@ export async function runFleetQuery(
   }
 
   const { limit, pageSize } = queryPaging(flags);
-  keepYoungGenerationSmall();
   const writer = createRecordWriter({
     format: setup.format,
     stream: ctx.io.stdout,
@@ -111,3 +110,7 @@ export async function runFleetQuery(
   if (capped)
     notice(ctx, flags, `csbs: showing the first ${written} matches; use --limit N or --all for more`);
 }
+
+/** `backups query` with `--projects` or `--all-projects`: program.ts chooses this module then. */
+export const run: CommandHandler = (ctx, flags) =>
+  runFleetQuery(ctx, flags, fleetScopeFlags(flags) as FleetScope);

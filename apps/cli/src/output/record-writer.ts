@@ -5,7 +5,6 @@ import { csvRow, neutraliseFormula } from './csv.js';
 import { cellText, pickFields, valueAt } from './fields.js';
 import { createJsonWriter } from './json.js';
 import { createTableWriter } from './table.js';
-import { stringifyYaml } from './yaml.js';
 
 /**
  * Writes a stream of records in one format. `write` takes a batch (a page) so that a
@@ -116,6 +115,8 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
           for (const record of batch) records.push(project(record));
         },
         async end() {
+          // The yaml package is a tenth of the bundle a command loads: only yaml output loads it.
+          const { stringifyYaml } = await import('./yaml.js');
           await writeChunk(stream, records.length === 0 ? '[]\n' : stringifyYaml(records));
           return records.length;
         },

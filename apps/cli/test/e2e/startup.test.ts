@@ -65,6 +65,25 @@ describe('start-up', () => {
     expect(undici.filter((s) => /\/(websocket|eventsource|mock|cache)\//.test(s))).toEqual([]);
   });
 
+  it('runs backups list without loading yaml (only yaml output loads it)', () => {
+    const dist = dirname(dirname(csbsBin));
+    const entry = readdirSync(dist).find((f) => /^backups-list-\w+\.js$/.test(f));
+    expect(entry).toBeDefined();
+    const files: string[] = [];
+    const visit = (file: string) => {
+      if (files.includes(file)) return;
+      files.push(file);
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/^import\s(?:[^;]*?\sfrom\s)?\s*"([^"]+)"/gms))
+        if (m[1]!.startsWith('.')) visit(resolve(dirname(file), m[1]!));
+    };
+    visit(join(dist, entry!));
+    const packages = new Set(files.flatMap(bundledSources).map(packageOf));
+    expect(packages).toContain('zod');
+    expect(packages).toContain('undici');
+    expect(packages).not.toContain('yaml');
+  });
+
   it.each(['enums', 'errors'])('takes %s from a models entry that imports no package (no zod)', (entry) => {
     const file = resolve(import.meta.dirname, `../../../../packages/models/dist/${entry}.js`);
     const source = readFileSync(file, 'utf8');
