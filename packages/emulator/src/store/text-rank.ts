@@ -47,22 +47,22 @@ function prefixKeyOrder(values: readonly string[]): Uint32Array {
   // 64 bits hold the key and the index; doubles keep the key exact up to 2^53.
   const keyBits = Math.min(64 - indexBits, 53);
 
-  // Which symbols occur at each position: 0 is the end of the string, c + 1 the code unit c.
-  const seen: Uint8Array[] = [];
-  for (let p = 0; p < positions; p++) seen.push(new Uint8Array(65537));
-  for (let i = 0; i < n; i++) {
-    const value = values[i]!;
-    const length = value.length;
-    for (let p = 0; p < positions; p++) seen[p]![p < length ? value.charCodeAt(p) + 1 : 0] = 1;
-  }
   // Digit tables for the positions the key covers, while their radix product fits the bits.
+  // Each position is scanned only when the ones before it left room in the key: for random
+  // ids that is 8 or 9 positions of 36, not all of them.
   const used: number[] = [];
   const digits: Uint16Array[] = [];
   const radices: number[] = [];
   let capacity = 1;
   const limit = 2 ** keyBits;
+  // Which symbols occur at a position: 0 is the end of the string, c + 1 the code unit c.
+  const present = new Uint8Array(65537);
   for (let p = 0; p < positions; p++) {
-    const present = seen[p]!;
+    present.fill(0);
+    for (let i = 0; i < n; i++) {
+      const value = values[i]!;
+      present[p < value.length ? value.charCodeAt(p) + 1 : 0] = 1;
+    }
     let radix = 0;
     const table = new Uint16Array(65537);
     for (let s = 0; s < 65537; s++) if (present[s] === 1) table[s] = radix++;

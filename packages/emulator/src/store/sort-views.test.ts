@@ -1,0 +1,53 @@
+import type { SortField } from '@csbs-kit/models';
+import { sortKeys } from '@csbs-kit/models';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSortView, type ValueRanks, viewOrderOf } from './sort-views.js';
+
+/** Rows with a few distinct ranks per key (many ties) and unique id ranks. */
+const ranksArb = fc.integer({ min: 0, max: 60 }).chain((n) =>
+  fc
+    .record({
+      id: fc.shuffledSubarray(
+        Array.from({ length: n }, (_, i) => i),
+        { minLength: n, maxLength: n },
+      ),
+      ...Object.fromEntries(
+        sortKeys
+          .filter((key) => key !== 'id')
+          .map((key) => [key, fc.array(fc.nat({ max: 4 }), { minLength: n, maxLength: n })]),
+      ),
+    })
+    .map(
+      (raw) =>
+        Object.fromEntries(
+          Object.entries(raw).map(([key, values]) => [key, Uint32Array.from(values as number[])]),
+        ) as unknown as ValueRanks,
+    ),
+);
+const sortArb: fc.Arbitrary<SortField[]> = fc.array(
+  fc.record({ key: fc.constantFrom(...sortKeys), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+  { minLength: 1, maxLength: 3 },
+);
+
+describe('buildSortView', () => {
+  it('orders rows as a comparator over the ranks does, and rankOf inverts order', () => {
+    fc.assert(
+      fc.property(ranksArb, sortArb, (ranks, sort) => {
+        const { fields, spec } = viewOrderOf(sort);
+        const rows = Array.from(ranks.id, (_, row) => row);
+        const expected = rows.sort((a, b) => {
+          for (const field of fields) {
+            const d = ranks[field.key][a]! - ranks[field.key][b]!;
+            if (d !== 0) return field.direction === 'asc' ? d : -d;
+          }
+          return 0;
+        });
+        const view = buildSortView(spec, fields, ranks);
+        expect(Array.from(view.order)).toEqual(expected);
+        for (let rank = 0; rank < view.order.length; rank++) expect(view.rankOf[view.order[rank]!]).toBe(rank);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
