@@ -42,6 +42,8 @@ const scratch = new JsonBytes(64 * 1024);
  */
 export class GeneratedItems implements ItemRows {
   readonly size: number;
+  /** Times are microseconds, formatted in the normal form. */
+  readonly normalTimes = true;
   readonly #ids: string[];
   readonly #checkpointIds: string[];
   readonly #names: string[];
@@ -166,11 +168,19 @@ export class GeneratedItems implements ItemRows {
   }
 
   tagged(row: number): TaggedRow {
-    return {
-      name: this.#names[row],
-      tags: this.#pieces[this.#server[row]!]!.server.tags,
-      created_at: timeOfMicros(this.#created[row]!),
-    };
+    return { name: this.nameOf(row), tags: this.tagsOf(row), created_at: this.createdAtOf(row) };
+  }
+
+  nameOf(row: number): string {
+    return this.#names[row]!;
+  }
+
+  tagsOf(row: number): TaggedRow['tags'] {
+    return this.#pieces[this.#server[row]!]!.server.tags;
+  }
+
+  createdAtOf(row: number): string {
+    return timeOfMicros(this.#created[row]!);
   }
 
   listingFields(): ListingFields {

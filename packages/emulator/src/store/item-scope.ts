@@ -1,8 +1,9 @@
 import type { CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
-import { type ResourceTagLike, TagIndex } from '@csbs-kit/tag-query';
+import type { TagIndex } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
 import type { ItemRows } from './item-rows.js';
 import { ListingIndex } from './listing-index.js';
+import { buildTagIndex, type TagRow } from './tag-rows.js';
 
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
@@ -20,31 +21,6 @@ export interface ListPageRequest {
 /** The marker does not name a backup of this scope. */
 export class UnknownMarker {
   constructor(readonly marker: string) {}
-}
-
-/**
- * A backup as the tag index holds it: its row, and what the index reads at build time.
- * `created_at` is a getter, so a million handles do not each keep a time string.
- */
-class TagRow {
-  readonly id: string;
-  readonly name: string | null | undefined;
-  readonly tags: readonly ResourceTagLike[] | null | undefined;
-  readonly row: number;
-  readonly #rows: ItemRows;
-
-  constructor(rows: ItemRows, row: number) {
-    const tagged = rows.tagged(row);
-    this.id = rows.idAt(row);
-    this.name = tagged.name;
-    this.tags = tagged.tags;
-    this.row = row;
-    this.#rows = rows;
-  }
-
-  get created_at(): string | null | undefined {
-    return this.#rows.tagged(this.row).created_at;
-  }
 }
 
 /**
@@ -81,15 +57,9 @@ export class ItemScope {
   }
 
   #tags(): TagIndex<TagRow> {
-    if (this.#tagIndex === undefined) {
-      // Handed over in the answer order (created_at desc, then id desc: the listing's
-      // created_at order backwards), which the index's sort then finds already in place.
-      const order = this.#listingIndex().columns.createdView.order;
-      const n = order.length;
-      const handles = new Array<TagRow>(n);
-      for (let i = 0; i < n; i++) handles[i] = new TagRow(this.rows, order[n - 1 - i]!);
-      this.#tagIndex = new TagIndex(handles);
-    }
+    // Handed over in the answer order (created_at desc, then id desc: the listing's
+    // created_at order backwards), see `buildTagIndex`.
+    this.#tagIndex ??= buildTagIndex(this.rows, this.#listingIndex().columns.createdView.order);
     return this.#tagIndex;
   }
 

@@ -26,7 +26,10 @@ const ranksArb = fc.integer({ min: 0, max: 60 }).chain((n) =>
     ),
 );
 const sortArb: fc.Arbitrary<SortField[]> = fc.array(
-  fc.record({ key: fc.constantFrom(...sortKeys), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+  fc.record({
+    key: fc.constantFrom(...sortKeys),
+    direction: fc.constantFrom('asc' as const, 'desc' as const),
+  }),
   { minLength: 1, maxLength: 3 },
 );
 
@@ -45,7 +48,8 @@ describe('buildSortView', () => {
         });
         const view = buildSortView(spec, fields, ranks);
         expect(Array.from(view.order)).toEqual(expected);
-        for (let rank = 0; rank < view.order.length; rank++) expect(view.rankOf[view.order[rank]!]).toBe(rank);
+        for (let rank = 0; rank < view.order.length; rank++)
+          expect(view.rankOf[view.order[rank]!]).toBe(rank);
       }),
       { numRuns: 400 },
     );

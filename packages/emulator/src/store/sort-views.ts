@@ -54,7 +54,12 @@ function inverse(order: Uint32Array): Uint32Array {
  * `order` stably re-sorted by `values[row]` (dense ranks), into `out`: a counting sort, two
  * linear passes, so rows that tie on this key keep the order the later keys gave them.
  */
-function countingSortBy(order: Uint32Array, values: Uint32Array, descending: boolean, out: Uint32Array): void {
+function countingSortBy(
+  order: Uint32Array,
+  values: Uint32Array,
+  descending: boolean,
+  out: Uint32Array,
+): void {
   const n = order.length;
   let max = 0;
   for (let row = 0; row < n; row++) if (values[row]! > max) max = values[row]!;
@@ -76,9 +81,9 @@ function countingSortBy(order: Uint32Array, values: Uint32Array, descending: boo
 export function buildSortView(spec: string, fields: readonly SortField[], ranks: ValueRanks): SortView {
   const idOrder = inverse(ranks.id);
   const last = fields[fields.length - 1]!;
-  let order = last.direction === 'asc' ? idOrder : idOrder.slice().reverse();
+  let order: Uint32Array = last.direction === 'asc' ? idOrder : idOrder.slice().reverse();
   if (fields.length > 1) {
-    let spare = new Uint32Array(order.length);
+    let spare: Uint32Array = new Uint32Array(order.length);
     for (let k = fields.length - 2; k >= 0; k--) {
       const field = fields[k]!;
       countingSortBy(order, ranks[field.key], field.direction === 'desc', spare);

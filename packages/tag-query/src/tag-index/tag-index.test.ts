@@ -135,6 +135,46 @@ describe('TagIndex', () => {
   });
 });
 
+describe('TagIndex given backups already in the answer order', () => {
+  const inOrder = ['b6', 'b2', 'b4', 'b3', 'b1', 'b5'].map((id) => backups.find((x) => x.id === id)!);
+  const trusted = new TagIndex(inOrder, { inAnswerOrder: true });
+  const checked = new TagIndex(backups);
+
+  it('answers every query as an index that sorted them itself', () => {
+    for (const query of [
+      {},
+      { tags: [{ key: 'env', values: ['prod'] }] },
+      { not_tags_any: [{ key: 'env', values: [] }] },
+    ]) {
+      expect(ids(trusted.select(query))).toEqual(ids(checked.select(query)));
+      expect(trusted.count(query)).toBe(checked.count(query));
+    }
+    expect(ids(trusted.select({}, { offset: 2, limit: 2 }))).toEqual(['b4', 'b3']);
+    expect(trusted.get('b3')?.name).toBe('DB-01');
+  });
+
+  it('reads no created_at at build time', () => {
+    let reads = 0;
+    const watched = inOrder.map((backup) => ({
+      ...backup,
+      get created_at() {
+        reads++;
+        return backup.created_at;
+      },
+    }));
+    const index = new TagIndex(watched, { inAnswerOrder: true });
+    expect(reads).toBe(0);
+    expect(ids(index.select({}))).toEqual(ids(inOrder));
+  });
+
+  it('still lets a later duplicate id win, and then sorts', () => {
+    const index = new TagIndex([...inOrder, { ...inOrder[0]!, name: 'renamed' }], { inAnswerOrder: true });
+    expect(index.size).toBe(6);
+    expect(index.get('b6')?.name).toBe('renamed');
+    expect(ids(index.select({}))).toEqual(ids(inOrder));
+  });
+});
+
 describe('TagIndex reads', () => {
   it('count reads no backup after the build, and select only what it returns', () => {
     let reads = 0;
