@@ -3,6 +3,7 @@ import type { ResourceTagLike } from '@csbs-kit/tag-query';
 import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
 import type { JsonBytes } from './json-bytes.js';
 import { type ListingFields, MicrosColumn } from './listing-index.js';
+import { type TextValues, textsOf } from './string-column.js';
 
 /** What the tag index reads of a backup, besides its id. */
 export interface TaggedRow {
@@ -196,7 +197,7 @@ function concatFields(list: readonly ListingFields[]): ListingFields {
       );
       continue;
     }
-    out[key] = list.flatMap((fields) => [...(fields[key] as readonly string[])]);
+    out[key] = list.flatMap((fields) => textsOf(fields[key] as TextValues));
   }
   return out as unknown as ListingFields;
 }

@@ -14,6 +14,29 @@ function narrowed(wide: Uint32Array, distinct: number): Codes {
   return codes;
 }
 
+/**
+ * A column given as codes into a list of values (generated data: a status code, a server
+ * number): `values[codes[row]]` is the row's text. The list may repeat a text and need not
+ * be dense; only the codes that occur are read.
+ */
+export interface CodedValues {
+  readonly codes: ArrayLike<number>;
+  readonly values: readonly string[];
+}
+
+/** A text column as the index is given it: one string per row, or codes into values. */
+export type TextValues = ArrayLike<string> | CodedValues;
+
+export const isCoded = (column: TextValues): column is CodedValues =>
+  'codes' in column && 'values' in column && !('length' in column);
+
+/** The text of each row, as strings (for the rare paths that need them so). */
+export function textsOf(column: TextValues): string[] {
+  if (!isCoded(column)) return Array.from(column);
+  const { codes, values } = column;
+  return Array.from(codes, (code) => values[code]!);
+}
+
 export class StringColumn {
   readonly codes: Codes;
   readonly values: readonly string[];
@@ -22,20 +45,37 @@ export class StringColumn {
   readonly #starts: Uint32Array;
   readonly #rows: Uint32Array;
 
-  constructor(rowValues: ArrayLike<string>) {
-    const n = rowValues.length;
+  constructor(column: TextValues) {
+    const coded = isCoded(column);
+    const n = coded ? column.codes.length : column.length;
     const wide = new Uint32Array(n);
     const codeOf = new Map<string, number>();
     const values: string[] = [];
-    for (let row = 0; row < n; row++) {
-      const value = rowValues[row]!;
+    const intern = (value: string): number => {
       let code = codeOf.get(value);
       if (code === undefined) {
         code = values.length;
         codeOf.set(value, code);
         values.push(value);
       }
-      wide[row] = code;
+      return code;
+    };
+    if (coded) {
+      // Each given code is interned once, when first met, so the codes come out as the
+      // strings would give them (first appearance order, equal texts one code).
+      const given = column.codes;
+      const dense = new Int32Array(column.values.length).fill(-1);
+      for (let row = 0; row < n; row++) {
+        const g = given[row]!;
+        let code = dense[g]!;
+        if (code < 0) {
+          code = intern(column.values[g]!);
+          dense[g] = code;
+        }
+        wide[row] = code;
+      }
+    } else {
+      for (let row = 0; row < n; row++) wide[row] = intern(column[row]!);
     }
     const codes = narrowed(wide, values.length);
     // Counting sort of rows by code: exact sizes, no growing arrays.
