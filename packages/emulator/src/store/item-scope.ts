@@ -1,12 +1,14 @@
 import type { CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
 import type { TagIndex } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
+import { rowOfId } from './id-order.js';
 import type { ItemRows } from './item-rows.js';
 import { ListingIndex } from './listing-index.js';
 import { buildTagIndex, type TagRow } from './tag-rows.js';
 
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
+const idOrder: readonly SortField[] = [{ key: 'id', direction: 'asc' }];
 /** Tag-query totals kept per scope (per generation of the cache). */
 const cachedTagCounts = 256;
 
@@ -44,9 +46,9 @@ export class ItemScope {
     return this.rows.size;
   }
 
-  /** The row of the backup with this id (the tag index's id map serves as the only one). */
+  /** The row of the backup with this id (a search of the listing's id order). */
   rowOf(id: string): number | undefined {
-    return this.#tags().get(id)?.row;
+    return rowOfId(this.rows, this.#listingIndex().view(idOrder).view.order, id);
   }
 
   /** Builds the indexes, so no request pays for them. */

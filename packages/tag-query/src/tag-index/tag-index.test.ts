@@ -167,11 +167,24 @@ describe('TagIndex given backups already in the answer order', () => {
     expect(ids(index.select({}))).toEqual(ids(inOrder));
   });
 
-  it('still lets a later duplicate id win, and then sorts', () => {
-    const index = new TagIndex([...inOrder, { ...inOrder[0]!, name: 'renamed' }], { inAnswerOrder: true });
-    expect(index.size).toBe(6);
-    expect(index.get('b6')?.name).toBe('renamed');
-    expect(ids(index.select({}))).toEqual(ids(inOrder));
+  it('builds its id map on first use, and compacts', () => {
+    let reads = 0;
+    const watched = inOrder.map((backup) => ({
+      ...backup,
+      get id() {
+        reads++;
+        return backup.id;
+      },
+    }));
+    const index = new TagIndex(watched, { inAnswerOrder: true });
+    expect(reads).toBe(0);
+    expect(index.get('b4')?.name).toBe('db-02');
+    expect(reads).toBe(6);
+    expect(index.remove('b6')).toBe(true);
+    index.add(b('b7', '2024-01-04T00:00:00', [['env', 'prod']], 'new'));
+    index.compact();
+    expect(ids(index.select({}))).toEqual(['b7', 'b2', 'b4', 'b3', 'b1', 'b5']);
+    expect(index.get('b7')?.name).toBe('new');
   });
 });
 

@@ -38,8 +38,11 @@ const SCRATCH_PLAN: QueryPlan = { kind: 'scratch' };
  */
 export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   #segment!: IndexSegment<T>;
-  /** id → slot; a slot is the rank itself, or an index into `#rankOfSlot`. */
-  #slotById!: Map<string, number>;
+  /**
+   * id → slot; a slot is the rank itself, or an index into `#rankOfSlot`. Built on first
+   * use when the build did not need one (a list known to be in order, or a compaction).
+   */
+  #slotById: Map<string, number> | undefined;
   #rankOfSlot: Uint32Array | undefined;
   #removed!: RankSet;
   #removedCount = 0;
@@ -56,10 +59,6 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
 
   #install(sorted: T[], slotById?: Map<string, number>, rankOfSlot?: Uint32Array): void {
     this.#segment = new IndexSegment(sorted);
-    if (slotById === undefined) {
-      slotById = new Map();
-      for (let rank = 0; rank < sorted.length; rank++) slotById.set(sorted[rank]!.id, rank);
-    }
     this.#slotById = slotById;
     this.#rankOfSlot = rankOfSlot;
     this.#removed = new RankSet(sorted.length);
@@ -69,6 +68,11 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   }
 
   #rankOf(id: string): number | undefined {
+    if (this.#slotById === undefined) {
+      const sorted = this.#segment.backups;
+      this.#slotById = new Map();
+      for (let rank = 0; rank < sorted.length; rank++) this.#slotById.set(sorted[rank]!.id, rank);
+    }
     const slot = this.#slotById.get(id);
     if (slot === undefined || this.#rankOfSlot === undefined) return slot;
     return this.#rankOfSlot[slot];
