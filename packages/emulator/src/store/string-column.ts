@@ -1,3 +1,5 @@
+import { TextTable } from './text-table.js';
+
 /**
  * One text field of every backup, interned: `codes[row]` numbers the row's value in
  * `values` (each distinct string held once), and the rows of each value are kept together
@@ -40,7 +42,7 @@ export function textsOf(column: TextValues): string[] {
 export class StringColumn {
   readonly codes: Codes;
   readonly values: readonly string[];
-  readonly #codeOf: Map<string, number>;
+  readonly #table: TextTable;
   /** Rows grouped by code: the rows of code c are `#rows[#starts[c] .. #starts[c+1])`. */
   readonly #starts: Uint32Array;
   readonly #rows: Uint32Array;
@@ -49,17 +51,8 @@ export class StringColumn {
     const coded = isCoded(column);
     const n = coded ? column.codes.length : column.length;
     const wide = new Uint32Array(n);
-    const codeOf = new Map<string, number>();
-    const values: string[] = [];
-    const intern = (value: string): number => {
-      let code = codeOf.get(value);
-      if (code === undefined) {
-        code = values.length;
-        codeOf.set(value, code);
-        values.push(value);
-      }
-      return code;
-    };
+    const table = new TextTable();
+    const values = table.values;
     if (coded) {
       // Each given code is interned once, when first met, so the codes come out as the
       // strings would give them (first appearance order, equal texts one code).
@@ -69,13 +62,13 @@ export class StringColumn {
         const g = given[row]!;
         let code = dense[g]!;
         if (code < 0) {
-          code = intern(column.values[g]!);
+          code = table.intern(column.values[g]!);
           dense[g] = code;
         }
         wide[row] = code;
       }
     } else {
-      for (let row = 0; row < n; row++) wide[row] = intern(column[row]!);
+      for (let row = 0; row < n; row++) wide[row] = table.intern(column[row]!);
     }
     const codes = narrowed(wide, values.length);
     // Counting sort of rows by code: exact sizes, no growing arrays.
@@ -87,14 +80,15 @@ export class StringColumn {
     for (let row = 0; row < n; row++) rows[fill[codes[row]!]!++] = row;
     this.codes = codes;
     this.values = values;
-    this.#codeOf = codeOf;
+    table.trim();
+    this.#table = table;
     this.#starts = starts;
     this.#rows = rows;
   }
 
   /** The code of `value`, or -1 when no row holds it. */
   codeOf(value: string): number {
-    return this.#codeOf.get(value) ?? -1;
+    return this.#table.codeOf(value);
   }
 
   countOf(code: number): number {
