@@ -36,20 +36,23 @@ const sortArb: fc.Arbitrary<SortField[]> = fc.array(
 describe('buildSortView', () => {
   it('orders rows as a comparator over the ranks does, and rankOf inverts order', () => {
     fc.assert(
-      fc.property(ranksArb, sortArb, (ranks, sort) => {
-        const { fields, spec } = viewOrderOf(sort);
-        const rows = Array.from(ranks.id, (_, row) => row);
-        const expected = rows.sort((a, b) => {
-          for (const field of fields) {
-            const d = ranks[field.key][a]! - ranks[field.key][b]!;
-            if (d !== 0) return field.direction === 'asc' ? d : -d;
-          }
-          return 0;
-        });
-        const view = buildSortView(spec, fields, ranks);
-        expect(Array.from(view.order)).toEqual(expected);
-        for (let rank = 0; rank < view.order.length; rank++)
-          expect(view.rankOf[view.order[rank]!]).toBe(rank);
+      fc.property(ranksArb, fc.array(sortArb, { minLength: 1, maxLength: 4 }), (ranks, sorts) => {
+        // Several views over the same ranks, the id order among them: they share one id order.
+        for (const sort of [...sorts, [{ key: 'id' as const, direction: 'asc' as const }], sorts[0]!]) {
+          const { fields, spec } = viewOrderOf(sort);
+          const rows = Array.from(ranks.id, (_, row) => row);
+          const expected = rows.sort((a, b) => {
+            for (const field of fields) {
+              const d = ranks[field.key][a]! - ranks[field.key][b]!;
+              if (d !== 0) return field.direction === 'asc' ? d : -d;
+            }
+            return 0;
+          });
+          const view = buildSortView(spec, fields, ranks);
+          expect(Array.from(view.order)).toEqual(expected);
+          for (let rank = 0; rank < view.order.length; rank++)
+            expect(view.rankOf[view.order[rank]!]).toBe(rank);
+        }
       }),
       { numRuns: 400 },
     );

@@ -50,6 +50,18 @@ function inverse(order: Uint32Array): Uint32Array {
   return rankOf;
 }
 
+/** The rows in id order, per id rank array: every view starts from it (six at load). */
+const idOrders = new WeakMap<Uint32Array, Uint32Array>();
+
+function idOrderOf(idRanks: Uint32Array): Uint32Array {
+  let order = idOrders.get(idRanks);
+  if (order === undefined) {
+    order = inverse(idRanks);
+    idOrders.set(idRanks, order);
+  }
+  return order;
+}
+
 /**
  * `order` stably re-sorted by `values[row]` (dense ranks), into `out`: a counting sort, two
  * linear passes, so rows that tie on this key keep the order the later keys gave them.
@@ -79,16 +91,19 @@ function countingSortBy(
  * decides and each later one breaks the ties of those before it. No string is compared here.
  */
 export function buildSortView(spec: string, fields: readonly SortField[], ranks: ValueRanks): SortView {
-  const idOrder = inverse(ranks.id);
+  const idOrder = idOrderOf(ranks.id);
   const last = fields[fields.length - 1]!;
+  // The id order itself: its ranks are the id ranks (both read-only, so shared).
+  if (fields.length === 1 && last.direction === 'asc') return { spec, order: idOrder, rankOf: ranks.id };
   let order: Uint32Array = last.direction === 'asc' ? idOrder : idOrder.slice().reverse();
-  if (fields.length > 1) {
-    let spare: Uint32Array = new Uint32Array(order.length);
-    for (let k = fields.length - 2; k >= 0; k--) {
-      const field = fields[k]!;
-      countingSortBy(order, ranks[field.key], field.direction === 'desc', spare);
-      [order, spare] = [spare, order];
-    }
+  // Two buffers taking turns; the shared id order is only ever read.
+  let spare: Uint32Array | undefined;
+  for (let k = fields.length - 2; k >= 0; k--) {
+    const field = fields[k]!;
+    const out = spare ?? new Uint32Array(order.length);
+    countingSortBy(order, ranks[field.key], field.direction === 'desc', out);
+    spare = order === idOrder ? undefined : order;
+    order = out;
   }
   return { spec, order, rankOf: inverse(order) };
 }
