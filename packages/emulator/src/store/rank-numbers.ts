@@ -36,26 +36,37 @@ export function radixOrder(values: Float64Array): Uint32Array {
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let spare = new Uint32Array(n);
-  const counts = new Uint32Array(digitSpan);
-  for (const [words, shift] of [
+  // All four digit histograms in one read of the words.
+  const counts = [0, 1, 2, 3].map(() => new Uint32Array(digitSpan));
+  const [c0, c1, c2, c3] = counts as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  for (let i = 0; i < n; i++) {
+    const l = low[i]!;
+    const h = high[i]!;
+    c0[l & 0xffff]!++;
+    c1[l >>> 16]!++;
+    c2[h & 0xffff]!++;
+    c3[h >>> 16]!++;
+  }
+  const passes = [
     [low, 0],
     [low, digitBits],
     [high, 0],
     [high, digitBits],
-  ] as const) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(words[i]! >>> shift) & 0xffff]!++;
+  ] as const;
+  for (let pass = 0; pass < 4; pass++) {
+    const [words, shift] = passes[pass]!;
+    const starts = counts[pass]!;
     // A digit every value shares orders nothing: skip the scatter.
-    if (n === 0 || counts[(words[0]! >>> shift) & 0xffff] === n) continue;
+    if (n === 0 || starts[(words[0]! >>> shift) & 0xffff] === n) continue;
     let sum = 0;
     for (let d = 0; d < digitSpan; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
+      const c = starts[d]!;
+      starts[d] = sum;
       sum += c;
     }
     for (let i = 0; i < n; i++) {
       const position = order[i]!;
-      spare[counts[(words[position]! >>> shift) & 0xffff]!++] = position;
+      spare[starts[(words[position]! >>> shift) & 0xffff]!++] = position;
     }
     [order, spare] = [spare, order];
   }

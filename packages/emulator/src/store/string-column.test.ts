@@ -33,6 +33,31 @@ describe('StringColumn', () => {
     );
   });
 
+  it('groups rows as a Map would, for all-distinct, all-equal and mixed columns', () => {
+    const columnArb = fc.oneof(
+      fc.uniqueArray(fc.string({ maxLength: 3 }), { maxLength: 40 }),
+      fc.nat({ max: 40 }).map((n) => Array.from({ length: n }, () => 'same')),
+      fc.array(word, { maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(columnArb, (texts) => {
+        const codeOf = new Map<string, number>();
+        for (const t of texts) if (!codeOf.has(t)) codeOf.set(t, codeOf.size);
+        const column = new StringColumn(texts);
+        expect([...column.values]).toEqual([...codeOf.keys()]);
+        expect(Array.from(column.codes)).toEqual(texts.map((t) => codeOf.get(t)));
+        for (const [t, code] of codeOf) {
+          expect(column.codeOf(t)).toBe(code);
+          const rows = texts.flatMap((u, row) => (u === t ? [row] : []));
+          expect(Array.from(column.rowsOf(code))).toEqual(rows);
+          expect(column.countOf(code)).toBe(rows.length);
+        }
+        expect(column.codeOf('not there')).toBe(-1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads only the codes that occur (holes in the value list are fine)', () => {
     const values: string[] = [];
     values[3] = 'x';

@@ -39,10 +39,25 @@ export function textsOf(column: TextValues): string[] {
   return Array.from(codes, (code) => values[code]!);
 }
 
+/**
+ * 0, 1, …, size-1, read-only: the rows of a column whose values are all distinct or all
+ * equal. The last one made is kept (one array), so the columns of one scope share it.
+ */
+let lastIdentity = new Uint32Array(0);
+
+function identityOf(size: number): Uint32Array {
+  if (lastIdentity.length !== size) {
+    lastIdentity = new Uint32Array(size);
+    for (let i = 0; i < size; i++) lastIdentity[i] = i;
+  }
+  return lastIdentity;
+}
+
 export class StringColumn {
   readonly codes: Codes;
   readonly values: readonly string[];
   readonly #table: TextTable;
+  // Shared and read-only when the column's values are all distinct or all equal.
   /** Rows grouped by code: the rows of code c are `#rows[#starts[c] .. #starts[c+1])`. */
   readonly #starts: Uint32Array;
   readonly #rows: Uint32Array;
@@ -70,6 +85,20 @@ export class StringColumn {
     } else {
       for (let row = 0; row < n; row++) wide[row] = table.intern(column[row]!);
     }
+    table.trim();
+    this.#table = table;
+    if (n > 0 && (values.length === n || values.length === 1)) {
+      // Every value distinct (ids): row r holds code r. One value: every row holds code 0.
+      // Either way the grouped rows are 0..n-1, shared with other columns of this size.
+      const identity = identityOf(n + 1);
+      const unique = values.length === n;
+      this.codes = unique ? identity.subarray(0, n) : new Uint8Array(n);
+      if (unique && !coded && Array.isArray(column)) table.shareValues(column as string[]);
+      this.values = table.values;
+      this.#starts = unique ? identity : Uint32Array.of(0, n);
+      this.#rows = identity.subarray(0, n);
+      return;
+    }
     const codes = narrowed(wide, values.length);
     // Counting sort of rows by code: exact sizes, no growing arrays.
     const starts = new Uint32Array(values.length + 1);
@@ -80,8 +109,6 @@ export class StringColumn {
     for (let row = 0; row < n; row++) rows[fill[codes[row]!]!++] = row;
     this.codes = codes;
     this.values = values;
-    table.trim();
-    this.#table = table;
     this.#starts = starts;
     this.#rows = rows;
   }

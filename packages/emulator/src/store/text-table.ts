@@ -5,7 +5,7 @@
  * over a second as a `Map`. Hashes are FNV-1a over UTF-16 code units.
  */
 export class TextTable {
-  readonly values: string[] = [];
+  values: string[] = [];
   #hashes = new Uint32Array(16);
   /** code + 1 per slot, 0 for an empty slot; the size is a power of two, at most half full. */
   #slots = new Int32Array(32);
@@ -59,6 +59,15 @@ export class TextTable {
       slots[slot] = code + 1;
     }
     this.#slots = slots;
+  }
+
+  /**
+   * Holds `values` instead of its own list: the caller's array, equal element for element
+   * (a column whose every value is new), so a million ids are not listed twice.
+   */
+  shareValues(values: string[]): void {
+    if (values.length !== this.values.length) throw new RangeError('shareValues: a list of another length');
+    this.values = values;
   }
 
   /** Drops the hashes' spare room once no more strings will be interned. */
