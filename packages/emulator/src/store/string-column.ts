@@ -71,7 +71,9 @@ export class StringColumn {
     if (coded) {
       // Each given code is interned once, when first met, so the codes come out as the
       // strings would give them (first appearance order, equal texts one code).
-      const given = column.codes;
+      // One typed-array type in the loops below, whatever the caller's codes are (a loop
+      // that meets several element kinds is compiled to a slow generic access).
+      const given = column.codes instanceof Uint32Array ? column.codes : Uint32Array.from(column.codes);
       const dense = new Int32Array(column.values.length).fill(-1);
       for (let row = 0; row < n; row++) {
         const g = given[row]!;
@@ -102,11 +104,12 @@ export class StringColumn {
     const codes = narrowed(wide, values.length);
     // Counting sort of rows by code: exact sizes, no growing arrays.
     const starts = new Uint32Array(values.length + 1);
-    for (let row = 0; row < n; row++) starts[codes[row]! + 1]!++;
+    // Read from `wide` (always a Uint32Array), not the narrowed codes, for the same reason.
+    for (let row = 0; row < n; row++) starts[wide[row]! + 1]!++;
     for (let c = 0; c < values.length; c++) starts[c + 1]! += starts[c]!;
     const fill = starts.slice(0, values.length);
     const rows = new Uint32Array(n);
-    for (let row = 0; row < n; row++) rows[fill[codes[row]!]!++] = row;
+    for (let row = 0; row < n; row++) rows[fill[wide[row]!]!++] = row;
     this.codes = codes;
     this.values = values;
     this.#starts = starts;
