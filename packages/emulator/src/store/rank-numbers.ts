@@ -73,6 +73,20 @@ export function radixOrder(values: Float64Array): Uint32Array {
   return order;
 }
 
+/**
+ * The ascending order behind ranks that `rankNumbers` returned (rows by value, equal values
+ * by row), held until a sort view takes it: the view of that key then needs no sort of its
+ * own. Weak, so ranks nobody builds a view of let it go with them.
+ */
+const valueOrders = new WeakMap<Uint32Array, Uint32Array>();
+
+/** The order kept for `ranks` (see `valueOrders`), once: it is handed over, not shared. */
+export function takeValueOrder(ranks: Uint32Array): Uint32Array | undefined {
+  const order = valueOrders.get(ranks);
+  valueOrders.delete(ranks);
+  return order;
+}
+
 /** Dense ranks of numbers: equal numbers share a rank, a lower number has a lower rank. */
 export function rankNumbers(values: Float64Array): Uint32Array {
   const n = values.length;
@@ -84,6 +98,7 @@ export function rankNumbers(values: Float64Array): Uint32Array {
       if (i > 0 && values[order[i]!] !== values[order[i - 1]!]) rank++;
       ranks[order[i]!] = rank;
     }
+    valueOrders.set(ranks, order);
     return ranks;
   }
   const sorted = values.slice().sort();

@@ -1,4 +1,5 @@
 import type { SortField, SortKey } from '@csbs-kit/models';
+import { takeValueOrder } from './rank-numbers.js';
 
 export interface ViewOrder {
   /** The fields as stored (first ascending), ending with the id tie-break. */
@@ -84,6 +85,16 @@ function countingSortBy(
   }
 }
 
+/** Re-sorts, by id rank, each run of rows in `order` that share a value rank (in place). */
+function breakTiesById(order: Uint32Array, values: Uint32Array, idRanks: Uint32Array): void {
+  let start = 0;
+  for (let i = 1; i <= order.length; i++) {
+    if (i < order.length && values[order[i]!] === values[order[start]!]) continue;
+    if (i - start > 1) order.subarray(start, i).sort((a, b) => idRanks[a]! - idRanks[b]!);
+    start = i;
+  }
+}
+
 /**
  * Builds the stored view for `fields` (the output of `viewOrderOf`: first key ascending,
  * ending with `id`). Every comparison is on integer ranks: the rows in id order, then one
@@ -93,6 +104,15 @@ function countingSortBy(
 export function buildSortView(spec: string, fields: readonly SortField[], ranks: ValueRanks): SortView {
   const idOrder = idOrderOf(ranks.id);
   const last = fields[fields.length - 1]!;
+  const first = fields[0]!;
+  if (fields.length === 2 && first.direction === 'asc' && last.direction === 'asc') {
+    // A time key ranked by a radix sort comes with its order: only ties need the ids.
+    const byValue = takeValueOrder(ranks[first.key]);
+    if (byValue !== undefined) {
+      breakTiesById(byValue, ranks[first.key], ranks.id);
+      return { spec, order: byValue, rankOf: inverse(byValue) };
+    }
+  }
   // The id order itself: its ranks are the id ranks (both read-only, so shared).
   if (fields.length === 1 && last.direction === 'asc') return { spec, order: idOrder, rankOf: ranks.id };
   let order: Uint32Array = last.direction === 'asc' ? idOrder : idOrder.slice().reverse();
