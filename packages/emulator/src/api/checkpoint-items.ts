@@ -8,6 +8,7 @@ import {
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
+import type { PooledBody } from '../store/pooled-body.js';
 import { invalidParameter } from './invalid-parameter.js';
 import { jsonPage } from './json-list.js';
 
@@ -18,7 +19,7 @@ export type ScopeChooser = (allTenants: boolean) => ItemScope;
  * `GET …/checkpoint_items`: filters, sort, marker, offset, limit (capped at 1000), and a
  * `next` link when the page is full. `linkBase` is `http://host:port/path` of this request.
  */
-export function answerListing(choose: ScopeChooser, params: URLSearchParams, linkBase: string): Buffer {
+export function answerListing(choose: ScopeChooser, params: URLSearchParams, linkBase: string): PooledBody {
   const parsed = listCheckpointItemsQueryFromSearchParams(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const query = parsed.query;

@@ -1,11 +1,12 @@
 import { JsonBytes } from '../store/json-bytes.js';
+import type { PooledBody } from '../store/pooled-body.js';
 
 /** One reused scratch body: requests are answered one at a time, synchronously. */
 const body = new JsonBytes();
 
 /**
  * A page body: `head`, then `[a,b,…]` of each row's JSON written by `write`, then `tail`,
- * as one Buffer. Rows are written straight into bytes: no page-sized string is built,
+ * in a pooled buffer (released once the response is written). Rows are written straight into bytes: no page-sized string is built,
  * flattened and encoded again.
  */
 export function jsonPage(
@@ -13,7 +14,7 @@ export function jsonPage(
   rows: readonly number[],
   write: (out: JsonBytes, row: number) => void,
   tail: string,
-): Buffer {
+): PooledBody {
   body.reset();
   body.text(head);
   body.byte(91);
@@ -23,5 +24,5 @@ export function jsonPage(
   }
   body.byte(93);
   body.text(tail);
-  return body.take();
+  return body.takePooled();
 }

@@ -6,6 +6,7 @@ import {
 } from '@csbs-kit/models';
 import { TagQueryValidationError, validateTagQuery } from '@csbs-kit/tag-query';
 import type { ItemScope } from '../store/item-scope.js';
+import type { PooledBody } from '../store/pooled-body.js';
 import { invalidParameter } from './invalid-parameter.js';
 import { jsonPage } from './json-list.js';
 
@@ -15,9 +16,9 @@ const conditionFields = ['tags', 'tags_any', 'not_tags', 'not_tags_any', 'matche
 /**
  * `POST …/csbs_backup/resource_instances/action`: validates the body (the whole body with the
  * models schema, then the conditions normalised by the tag-query package) and answers from
- * the project's TagIndex. Returns the response body as JSON text, or its pieces in order.
+ * the project's TagIndex. Returns the response body: JSON text, or a page in a pooled buffer.
  */
-export function answerTagQuery(scope: ItemScope, body: unknown, strict: boolean): Buffer | string {
+export function answerTagQuery(scope: ItemScope, body: unknown, strict: boolean): PooledBody | string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidParameter('body: must be a JSON object');
   }

@@ -1,187 +1,288 @@
-import { type JsonBytes, utf8 } from '../store/json-bytes.js';
-import { writeListingTime, writeUuid } from './flat-strings.js';
+import { checkpointStatuses } from '@csbs-kit/models';
+import type { JsonBytes } from '../store/json-bytes.js';
+import { putAscii, putBytes, putListingTime, putUint } from './byte-writing.js';
 import type { GeneratedServer } from './generated-extend-info.js';
 import * as words from './generator-vocabulary.js';
-import { mulberry32 } from './prng.js';
 
 /**
- * The JSON pieces a generated server's backups share, encoded once: a backup's JSON is then
- * these pieces and a few bytes of its own, with no object built and no `JSON.stringify`.
+ * Writes generated backups' JSON: every run of text that does not change between the
+ * backups of one server (or between all backups) is one pre-encoded piece, so a backup is
+ * ~30 byte copies plus its ids, name, digits and times, written with a local position into
+ * a buffer sized once per backup. `extend_info` is drawn again from the backup's seed, with
+ * the same draws in the same order as `GeneratedExtendInfo.toJSON`, so the bytes equal
+ * `JSON.stringify` of `generateEmulatorData`'s objects (a test holds them together).
+ */
+
+const enc = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+const json = (value: unknown) => JSON.stringify(value);
+
+/** One volume of a server: the text around the draws of its volume backup. */
+interface VolumePieces {
+  /** `,"source_volume_id":"…","source_volume_size":N,"space_saving_ratio":` */
+  readonly source: Uint8Array;
+  /** `,"source_volume_name":"…","snapshot_id":"` */
+  readonly sourceName: Uint8Array;
+  readonly size: number;
+}
+
+/**
+ * The JSON pieces a generated server's backups share, encoded once (≤ 5000 servers, ~1.5 KB
+ * each): a backup's JSON is then these pieces and a few bytes of its own.
  */
 export interface ServerPieces {
-  readonly resourceId: Uint8Array;
-  readonly policyId: Uint8Array;
-  readonly tags: Uint8Array;
-  readonly backupData: Uint8Array;
-  readonly az: Uint8Array;
-  readonly resourceName: Uint8Array;
-  readonly images: Uint8Array;
-  readonly volumes: readonly { id: Uint8Array; name: Uint8Array; size: number }[];
+  /** `,"resource_id":"…","resource_type":"OS::Nova::Server","created_at":"` */
+  readonly afterStatus: Uint8Array;
+  /** From `","expired_at":…` to `"average_speed":`, for a manual [0] and an automatic [1] backup. */
+  readonly beforeSpeed: readonly [Uint8Array, Uint8Array];
+  /** `,"resource_az":…,"resource_name":…,"resource_type":"OS::Nova::Server","size":` */
+  readonly beforeSize: Uint8Array;
+  readonly volumes: readonly VolumePieces[];
+  /** `","supported_restore_mode":"backup","os_images_data":[…],"support_lld":false,"taskid":"` */
+  readonly beforeTaskId: Uint8Array;
+  /** `,"tags":[…]}`: the end of a tag-query resource. */
+  readonly resourceEnd: Uint8Array;
+  /** An upper bound of a backup's bytes apart from its ids and name. */
+  readonly bound: number;
   readonly server: GeneratedServer;
 }
 
-const json = (value: unknown) => utf8(JSON.stringify(value));
-
 export function piecesOf(server: GeneratedServer): ServerPieces {
-  return {
-    resourceId: json(server.resourceId),
-    policyId: json(server.policyId ?? null),
-    tags: json(server.tags),
-    backupData: json(server.backupData),
-    az: json(server.az),
-    resourceName: json(server.resourceName),
-    images: json(server.images),
-    volumes: server.volumes.map((v) => ({ id: json(v.id), name: json(v.name), size: v.size })),
+  const head = (auto: boolean) =>
+    enc(
+      `","expired_at":null,"periodic_type":null,"progress":null,"policy_id":${json(auto ? (server.policyId ?? null) : null)}` +
+        `,"tags":${json(server.tags)},"backup_data":${json(server.backupData)}` +
+        `,"extend_info":{"auto_trigger":${auto},"average_speed":`,
+    );
+  const volumes = server.volumes.map((v) => ({
+    source: enc(`,"source_volume_id":${json(v.id)},"source_volume_size":${v.size},"space_saving_ratio":`),
+    sourceName: enc(`,"source_volume_name":${json(v.name)},"snapshot_id":"`),
+    size: v.size,
+  }));
+  const pieces = {
+    afterStatus: enc(
+      `,"resource_id":${json(server.resourceId)},"resource_type":"OS::Nova::Server","created_at":"`,
+    ),
+    beforeSpeed: [head(false), head(true)] as const,
+    beforeSize: enc(
+      `,"resource_az":${json(server.az)},"resource_name":${json(server.resourceName)},"resource_type":"OS::Nova::Server","size":`,
+    ),
+    volumes,
+    beforeTaskId: enc(
+      `","supported_restore_mode":"backup","os_images_data":${json(server.images)},"support_lld":false,"taskid":"`,
+    ),
+    resourceEnd: enc(`,"tags":${json(server.tags)}}`),
     server,
   };
+  let bound = 2048;
+  for (const piece of [pieces.afterStatus, ...pieces.beforeSpeed, pieces.beforeSize, pieces.beforeTaskId])
+    bound += piece.length;
+  for (const v of volumes) bound += v.source.length + v.sourceName.length + 256;
+  return { ...pieces, bound: bound + pieces.resourceEnd.length };
 }
 
-const failurePieces = words.failures.map((f) => ({
-  code: json({ Code: f.code, Description: f.reason }),
-  reason: json(f.reason),
-}));
+const statusJson = checkpointStatuses.map((status) => json(status));
 const c = {
-  autoTrigger: utf8('{"auto_trigger":'),
-  averageSpeed: utf8(',"average_speed":'),
-  copy: utf8(',"copy_from":"","copy_status":"na","fail_code":'),
-  emptyFailCode: utf8('{}'),
-  failOpBackup: utf8(',"fail_op":"backup","fail_reason":'),
-  failOpNone: utf8(',"fail_op":"","fail_reason":'),
-  emptyText: utf8('""'),
-  incremental: utf8(',"image_type":"backup","incremental":'),
-  progress: utf8(',"progress":'),
-  az: utf8(',"resource_az":'),
-  resourceName: utf8(',"resource_name":'),
-  size: utf8(',"resource_type":"OS::Nova::Server","size":'),
-  ratio: utf8(',"space_saving_ratio":'),
-  volumes: utf8(',"volume_backups":['),
-  finishedAt: utf8('],"finished_at":"'),
-  images: utf8('","supported_restore_mode":"backup","os_images_data":'),
-  taskId: utf8(',"support_lld":false,"taskid":"'),
-  end: utf8('","hypervisor_type":"QEMU"}'),
-  vSpeed: utf8('{"average_speed":'),
-  vBootable: utf8(',"bootable":'),
-  vId: utf8(',"id":"'),
-  vIncremental: utf8('","image_type":"backup","incremental":'),
-  vName: utf8(',"name":'),
-  vSize: utf8(',"size":'),
-  vSourceId: utf8(',"source_volume_id":'),
-  vSourceSize: utf8(',"source_volume_size":'),
-  vRatio: utf8(',"space_saving_ratio":'),
-  vStatus: utf8(',"status":'),
-  vSourceName: utf8(',"source_volume_name":'),
-  vSnapshot: utf8(',"snapshot_id":"'),
-  vEnd: utf8('"}'),
-  true: utf8('true'),
-  false: utf8('false'),
+  id: enc('{"id":"'),
+  checkpointId: enc('","checkpoint_id":"'),
+  name: enc('","name":"'),
+  /** `","description":…,"status":"…"`, by [auto][status code]. */
+  description: [false, true].map((auto) =>
+    statusJson.map((status) =>
+      enc(`","description":${auto ? '"backup created by policy"' : '""'},"status":${status}`),
+    ),
+  ),
+  updatedAt: enc('","updated_at":"'),
+  protectedAt: enc('","protected_at":"'),
+  /** From `,"copy_from"` to `"progress":`, by [failure (0: none, 1 + index)][incremental]. */
+  failure: [undefined, ...words.failures].map((f) =>
+    [false, true].map((incremental) =>
+      enc(
+        `,"copy_from":"","copy_status":"na","fail_code":${json(f ? { Code: f.code, Description: f.reason } : {})}` +
+          `,"fail_op":${json(f ? 'backup' : '')},"fail_reason":${json(f ? f.reason : '')}` +
+          `,"image_type":"backup","incremental":${incremental},"progress":`,
+      ),
+    ),
+  ),
+  ratio: enc(',"space_saving_ratio":'),
+  volumesStart: enc(',"volume_backups":['),
+  /** The start of a volume backup: the first [0], a later one [1]. */
+  volumeStart: [enc('{"average_speed":'), enc('"},{"average_speed":')],
+  /** `,"bootable":…,"id":"` of a later [0] and the first [1] volume backup. */
+  bootable: [enc(',"bootable":false,"id":"'), enc(',"bootable":true,"id":"')],
+  /** `","image_type":"backup","incremental":…,"name":"`, by [incremental]. */
+  volumeIncremental: [false, true].map((incremental) =>
+    enc(`","image_type":"backup","incremental":${incremental},"name":"`),
+  ),
+  volumeSize: enc('","size":'),
+  /** `,"status":"…"` of a volume backup, by the backup's status code. */
+  volumeStatus: checkpointStatuses.map((status) =>
+    enc(`,"status":${status === 'available' || status === 'deleted' ? '"available"' : json(status)}`),
+  ),
+  /** After the volume backups, with [0] and without [1] one before. */
+  finishedAt: [enc('"}],"finished_at":"'), enc('],"finished_at":"')],
+  itemEnd: enc('","hypervisor_type":"QEMU"},"replication_records":[]}'),
+  resourceHead: enc('{"resource_id":"'),
+  resourceName: enc('","resource_name":"'),
+  resourceDetail: enc('","resource_detail":'),
 };
 
-/**
- * Drawn before they are written: the total size comes first in the text and is the sum of
- * the volumes' sizes, so the volumes' draws are kept here until their turn.
- */
-const volumeScratch: number[] = [];
-const snapshotId = new Uint8Array(36);
-const maxVolumes = 8;
-const volumeIds = new Uint8Array(36 * maxVolumes);
+const errorCode = checkpointStatuses.indexOf('error');
+const availableCode = checkpointStatuses.indexOf('available');
+const deletedCode = checkpointStatuses.indexOf('deleted');
 
-/**
- * Writes `extend_info` of a generated backup: the same draws from the backup's seed, in the
- * same order, as `GeneratedExtendInfo.toJSON`, so the bytes equal
- * `JSON.stringify(new GeneratedExtendInfo(…))` (a test holds them together).
- */
-export function writeExtendInfo(
-  out: JsonBytes,
-  pieces: ServerPieces,
-  name: string,
-  auto: boolean,
-  status: string,
-  statusJson: Uint8Array,
-  finishedAt: number,
-  seed: number,
-): void {
-  const next = mulberry32(seed);
-  const int = (max: number) => Math.floor(next() * max);
-  const failed = status === 'error';
-  const done = status === 'available' || status === 'deleted';
-  const incremental = next() < 0.7;
-  const speed = 20 + int(200);
-  writeUuid(snapshotId, 0, next);
-  const list = pieces.volumes;
-  if (list.length > maxVolumes) throw new Error(`a generated server has at most ${maxVolumes} volumes`);
-  volumeScratch.length = 0;
-  let size = 0;
-  for (let k = 0; k < list.length; k++) {
-    const v = list[k]!;
-    writeUuid(volumeIds, 36 * k, next);
-    const volumeSize = incremental ? int(v.size * 40) : v.size * 1024;
-    volumeScratch.push(volumeSize, int(90));
-    size += volumeSize;
-  }
-  const failure = failed ? failurePieces[int(failurePieces.length)] : undefined;
-  const progress = done ? 100 : int(100);
-  const ratio = int(90);
-  out.bytes(c.autoTrigger);
-  out.bytes(auto ? c.true : c.false);
-  out.bytes(c.averageSpeed);
-  out.uint(speed);
-  out.bytes(c.copy);
-  out.bytes(failure ? failure.code : c.emptyFailCode);
-  out.bytes(failed ? c.failOpBackup : c.failOpNone);
-  out.bytes(failure ? failure.reason : c.emptyText);
-  out.bytes(c.incremental);
-  out.bytes(incremental ? c.true : c.false);
-  out.bytes(c.progress);
-  out.uint(progress);
-  out.bytes(c.az);
-  out.bytes(pieces.az);
-  out.bytes(c.resourceName);
-  out.bytes(pieces.resourceName);
-  out.bytes(c.size);
-  out.uint(size);
-  out.bytes(c.ratio);
-  out.uint(ratio);
-  out.bytes(c.volumes);
-  for (let k = 0; k < list.length; k++) {
-    const v = list[k]!;
-    if (k > 0) out.byte(44);
-    out.bytes(c.vSpeed);
-    out.uint(speed);
-    out.bytes(c.vBootable);
-    out.bytes(k === 0 ? c.true : c.false);
-    out.bytes(c.vId);
-    out.bytes(volumeIds.subarray(36 * k, 36 * k + 36));
-    out.bytes(c.vIncremental);
-    out.bytes(incremental ? c.true : c.false);
-    out.bytes(c.vName);
-    out.byte(34);
-    out.ascii(name);
-    out.byte(34);
-    out.bytes(c.vSize);
-    out.uint(volumeScratch[2 * k]!);
-    out.bytes(c.vSourceId);
-    out.bytes(v.id);
-    out.bytes(c.vSourceSize);
-    out.uint(v.size);
-    out.bytes(c.vRatio);
-    out.uint(volumeScratch[2 * k + 1]!);
-    out.bytes(c.vStatus);
-    out.bytes(done ? statusJsonAvailable : statusJson);
-    out.bytes(c.vSourceName);
-    out.bytes(v.name);
-    out.bytes(c.vSnapshot);
-    out.bytes(snapshotId);
-    out.bytes(c.vEnd);
-  }
-  out.bytes(c.finishedAt);
-  const [timeBuf, timeAt] = out.reserve(26);
-  writeListingTime(timeBuf, timeAt, finishedAt);
-  out.bytes(c.images);
-  out.bytes(pieces.images);
-  out.bytes(c.taskId);
-  const [taskBuf, taskAt] = out.reserve(36);
-  writeUuid(taskBuf, taskAt, next);
-  out.bytes(c.end);
+/** The columns of one generated project that a backup's JSON is read from. */
+export interface ItemColumns {
+  readonly ids: readonly string[];
+  readonly checkpointIds: readonly string[];
+  readonly names: readonly string[];
+  readonly auto: Uint8Array;
+  readonly status: Uint8Array;
+  readonly server: Uint32Array;
+  readonly created: Float64Array;
+  readonly updated: Float64Array;
+  readonly protected: Float64Array;
+  readonly seeds: Uint32Array;
+  readonly pieces: readonly ServerPieces[];
 }
 
-const statusJsonAvailable = utf8('"available"');
+// mulberry32 (see prng.ts) with its state here, giving the raw 32-bit words: `next()` there
+// is this word / 2^32, exactly, so every draw below is the same number as there.
+let state = 0;
+function word(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) >>> 0;
+}
+const int = (max: number) => Math.floor((word() / 4294967296) * max);
+
+const hex = new Uint8Array(Buffer.from('0123456789abcdef', 'latin1'));
+
+/** `uuidFrom` (flat-strings.ts) from the next words: the same draws, the same text. */
+function putUuid(target: Uint8Array, at: number): void {
+  let w = 0;
+  let left = 0;
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      target[at + i] = 45;
+      continue;
+    }
+    if (left === 0) {
+      w = word();
+      left = 8;
+    }
+    target[at + i] = hex[w & 15]!;
+    w >>>= 4;
+    left--;
+  }
+  target[at + 14] = 52;
+  target[at + 19] = hex[8 + (target[at + 19]! & 3)]!;
+}
+
+// Drawn before they are written: the total size comes first in the text and is the sum of
+// the volumes' sizes, so the volumes' draws wait here for their turn.
+const maxVolumes = 8;
+const volumeIds = new Uint8Array(36 * maxVolumes);
+const volumeSizes = new Float64Array(maxVolumes);
+const volumeRatios = new Uint8Array(maxVolumes);
+const snapshotId = new Uint8Array(36);
+
+/** Writes the backup of `row` as a checkpoint item. */
+export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: number): void {
+  const pieces = columns.pieces[columns.server[row]!]!;
+  const id = columns.ids[row]!;
+  const checkpointId = columns.checkpointIds[row]!;
+  const name = columns.names[row]!;
+  const volumes = pieces.volumes;
+  if (volumes.length > maxVolumes) throw new Error(`a generated server has at most ${maxVolumes} volumes`);
+  const buf = out.room(pieces.bound + id.length + checkpointId.length + (volumes.length + 1) * name.length);
+  const auto = columns.auto[row]!;
+  const status = columns.status[row]!;
+  let p = out.length;
+  p = putBytes(buf, p, c.id);
+  p = putAscii(buf, p, id);
+  p = putBytes(buf, p, c.checkpointId);
+  p = putAscii(buf, p, checkpointId);
+  p = putBytes(buf, p, c.name);
+  p = putAscii(buf, p, name);
+  p = putBytes(buf, p, c.description[auto]![status]!);
+  p = putBytes(buf, p, pieces.afterStatus);
+  p = putListingTime(buf, p, columns.created[row]!);
+  p = putBytes(buf, p, c.updatedAt);
+  const updated = columns.updated[row]!;
+  p = putListingTime(buf, p, updated);
+  p = putBytes(buf, p, c.protectedAt);
+  p = putListingTime(buf, p, columns.protected[row]!);
+  p = putBytes(buf, p, pieces.beforeSpeed[auto]!);
+
+  // extend_info, drawn in GeneratedExtendInfo.toJSON's order.
+  state = columns.seeds[row]! >>> 0;
+  const failed = status === errorCode;
+  const done = status === availableCode || status === deletedCode;
+  const incremental = word() / 4294967296 < 0.7 ? 1 : 0;
+  const speed = 20 + int(200);
+  putUuid(snapshotId, 0);
+  let size = 0;
+  for (let k = 0; k < volumes.length; k++) {
+    const v = volumes[k]!;
+    putUuid(volumeIds, 36 * k);
+    const volumeSize = incremental === 1 ? int(v.size * 40) : v.size * 1024;
+    volumeSizes[k] = volumeSize;
+    volumeRatios[k] = int(90);
+    size += volumeSize;
+  }
+  const failure = failed ? 1 + int(words.failures.length) : 0;
+  const progress = done ? 100 : int(100);
+  const ratio = int(90);
+  p = putUint(buf, p, speed);
+  p = putBytes(buf, p, c.failure[failure]![incremental]!);
+  p = putUint(buf, p, progress);
+  p = putBytes(buf, p, pieces.beforeSize);
+  p = putUint(buf, p, size);
+  p = putBytes(buf, p, c.ratio);
+  p = putUint(buf, p, ratio);
+  p = putBytes(buf, p, c.volumesStart);
+  for (let k = 0; k < volumes.length; k++) {
+    const v = volumes[k]!;
+    p = putBytes(buf, p, c.volumeStart[k === 0 ? 0 : 1]!);
+    p = putUint(buf, p, speed);
+    p = putBytes(buf, p, c.bootable[k === 0 ? 1 : 0]!);
+    buf.set(volumeIds.subarray(36 * k, 36 * k + 36), p);
+    p += 36;
+    p = putBytes(buf, p, c.volumeIncremental[incremental]!);
+    p = putAscii(buf, p, name);
+    p = putBytes(buf, p, c.volumeSize);
+    p = putUint(buf, p, volumeSizes[k]!);
+    p = putBytes(buf, p, v.source);
+    p = putUint(buf, p, volumeRatios[k]!);
+    p = putBytes(buf, p, c.volumeStatus[status]!);
+    p = putBytes(buf, p, v.sourceName);
+    p = putBytes(buf, p, snapshotId);
+  }
+  p = putBytes(buf, p, c.finishedAt[volumes.length > 0 ? 0 : 1]!);
+  p = putListingTime(buf, p, updated);
+  p = putBytes(buf, p, pieces.beforeTaskId);
+  putUuid(buf, p);
+  p += 36;
+  p = putBytes(buf, p, c.itemEnd);
+  out.moveTo(p);
+}
+
+/** Writes the backup of `row` as a tag-query resource. */
+export function writeGeneratedResource(out: JsonBytes, columns: ItemColumns, row: number): void {
+  const id = columns.ids[row]!;
+  const name = columns.names[row]!;
+  let buf = out.room(64 + id.length + name.length);
+  let p = out.length;
+  p = putBytes(buf, p, c.resourceHead);
+  p = putAscii(buf, p, id);
+  p = putBytes(buf, p, c.resourceName);
+  p = putAscii(buf, p, name);
+  p = putBytes(buf, p, c.resourceDetail);
+  out.moveTo(p);
+  writeGeneratedItem(out, columns, row);
+  const end = columns.pieces[columns.server[row]!]!.resourceEnd;
+  buf = out.room(end.length);
+  out.moveTo(putBytes(buf, out.length, end));
+}

@@ -1,35 +1,17 @@
 import { checkpointStatuses } from '@csbs-kit/models';
 import type { ItemRows, TaggedRow } from '../store/item-rows.js';
-import { JsonBytes, utf8 } from '../store/json-bytes.js';
+import { JsonBytes } from '../store/json-bytes.js';
 import { type ListingFields, MicrosColumn } from '../store/listing-index.js';
 import type { CodedValues } from '../store/string-column.js';
-import { writeListingTime } from './flat-strings.js';
 import { drawProject, generatedName, generatedNames, timeOfMicros } from './generate-data.js';
-import { piecesOf, type ServerPieces, writeExtendInfo } from './generated-item-json.js';
+import {
+  type ItemColumns,
+  piecesOf,
+  type ServerPieces,
+  writeGeneratedItem,
+  writeGeneratedResource,
+} from './generated-item-json.js';
 
-const statusJson = checkpointStatuses.map((status) => utf8(JSON.stringify(status)));
-const c = {
-  id: utf8('{"id":"'),
-  checkpointId: utf8('","checkpoint_id":"'),
-  name: utf8('","name":"'),
-  autoDescription: utf8('","description":"backup created by policy","status":'),
-  manualDescription: utf8('","description":"","status":'),
-  resourceId: utf8(',"resource_id":'),
-  createdAt: utf8(',"resource_type":"OS::Nova::Server","created_at":"'),
-  updatedAt: utf8('","updated_at":"'),
-  protectedAt: utf8('","protected_at":"'),
-  policyId: utf8('","expired_at":null,"periodic_type":null,"progress":null,"policy_id":'),
-  null: utf8('null'),
-  tags: utf8(',"tags":'),
-  backupData: utf8(',"backup_data":'),
-  extendInfo: utf8(',"extend_info":'),
-  end: utf8(',"replication_records":[]}'),
-  resourceHead: utf8('{"resource_id":"'),
-  resourceName: utf8('","resource_name":"'),
-  resourceDetail: utf8('","resource_detail":'),
-  resourceTags: utf8(',"tags":'),
-  close: utf8('}'),
-};
 /** For the string forms (single items, tests); pages write into their own body. */
 const scratch = new JsonBytes(64 * 1024);
 
@@ -92,61 +74,31 @@ export class GeneratedItems implements ItemRows {
     return this.#ids[row]!;
   }
 
-  writeItem(out: JsonBytes, row: number): void {
-    const pieces = this.#pieces[this.#server[row]!]!;
-    const auto = this.#auto[row] === 1;
-    const statusCode = this.#status[row]!;
-    out.bytes(c.id);
-    out.ascii(this.#ids[row]!);
-    out.bytes(c.checkpointId);
-    out.ascii(this.#checkpointIds[row]!);
-    out.bytes(c.name);
-    out.ascii(this.#names[row]!);
-    out.bytes(auto ? c.autoDescription : c.manualDescription);
-    out.bytes(statusJson[statusCode]!);
-    out.bytes(c.resourceId);
-    out.bytes(pieces.resourceId);
-    out.bytes(c.createdAt);
-    this.#time(out, this.#created[row]!);
-    out.bytes(c.updatedAt);
-    this.#time(out, this.#updated[row]!);
-    out.bytes(c.protectedAt);
-    this.#time(out, this.#protected[row]!);
-    out.bytes(c.policyId);
-    out.bytes(auto ? pieces.policyId : c.null);
-    out.bytes(c.tags);
-    out.bytes(pieces.tags);
-    out.bytes(c.backupData);
-    out.bytes(pieces.backupData);
-    out.bytes(c.extendInfo);
-    writeExtendInfo(
-      out,
-      pieces,
-      this.#names[row]!,
-      auto,
-      checkpointStatuses[statusCode]!,
-      statusJson[statusCode]!,
-      this.#updated[row]!,
-      this.#seeds[row]!,
-    );
-    out.bytes(c.end);
+  // Read path (the item writer, generated-item-json.ts): the columns it reads, in one object.
+  #view: ItemColumns | undefined;
+  #columns(): ItemColumns {
+    this.#view ??= {
+      ids: this.#ids,
+      checkpointIds: this.#checkpointIds,
+      names: this.#names,
+      auto: this.#auto,
+      status: this.#status,
+      server: this.#server,
+      created: this.#created,
+      updated: this.#updated,
+      protected: this.#protected,
+      seeds: this.#seeds,
+      pieces: this.#pieces,
+    };
+    return this.#view;
   }
 
-  #time(out: JsonBytes, micros: number): void {
-    const [buf, at] = out.reserve(26);
-    writeListingTime(buf, at, micros);
+  writeItem(out: JsonBytes, row: number): void {
+    writeGeneratedItem(out, this.#columns(), row);
   }
 
   writeResource(out: JsonBytes, row: number): void {
-    out.bytes(c.resourceHead);
-    out.ascii(this.#ids[row]!);
-    out.bytes(c.resourceName);
-    out.ascii(this.#names[row]!);
-    out.bytes(c.resourceDetail);
-    this.writeItem(out, row);
-    out.bytes(c.resourceTags);
-    out.bytes(this.#pieces[this.#server[row]!]!.tags);
-    out.bytes(c.close);
+    writeGeneratedResource(out, this.#columns(), row);
   }
 
   itemJson(row: number): string {

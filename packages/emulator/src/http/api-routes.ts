@@ -6,12 +6,12 @@ import type { EmulatorCore } from '../emulator-core.js';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { answerIam, isIamRoute } from '../iam/iam-routes.js';
+import type { ResponseBody } from '../store/pooled-body.js';
 import type { RouteName } from './router.js';
 
 export interface ApiAnswer {
   status: number;
-  /** JSON text, its pieces in order, or a ready Buffer. */
-  body: Buffer | string[] | string;
+  body: ResponseBody;
   headers?: Record<string, string>;
 }
 
@@ -63,7 +63,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
   };
   // Identical requests get identical answers (the data does not change between loads); the
   // key holds everything an answer depends on, the caller's admin flag included.
-  const cached = (key: string, make: () => Buffer | string[] | string) =>
+  const cached = (key: string, make: () => ResponseBody) =>
     key.length > maxCacheKeyLength
       ? make()
       : state.responses.answer(`${request.route}|${projectId}|${principal.admin}|${key}`, make);

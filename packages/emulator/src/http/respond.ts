@@ -1,41 +1,28 @@
 import type { ServerResponse } from 'node:http';
 import type { EmulatorHttpError } from '../errors.js';
-
-function byteLength(body: Buffer | readonly string[] | string): number {
-  if (typeof body === 'string') return Buffer.byteLength(body);
-  if (Buffer.isBuffer(body)) return body.length;
-  let length = 0;
-  for (const part of body) length += Buffer.byteLength(part);
-  return length;
-}
+import { PooledBody, type ResponseBody } from '../store/pooled-body.js';
 
 /**
- * Writes a JSON answer: text, or pieces written in one corked batch (one `writev`). Pieces
- * spare joining a page into one new large string per request; they stay V8 strings rather
- * than Buffers, whose external memory would make V8 run full collections over a heap of a
- * million backups.
+ * Writes a JSON answer. A pooled page (`PooledBody`) is written as one Buffer and its buffer
+ * handed back to the pool when the response has finished, that is once the socket's write
+ * is done; a response that never finishes (the client went away) keeps its buffer out of
+ * the pool, and the collector takes it.
  */
 export function sendJson(
   res: ServerResponse,
   status: number,
-  body: Buffer | readonly string[] | string,
+  body: ResponseBody,
   headers: Readonly<Record<string, string>> = {},
 ): void {
+  const bytes = body instanceof PooledBody ? body.bytes : body;
   res.writeHead(status, {
     ...headers,
     'Content-Type': 'application/json',
-    'Content-Length': byteLength(body),
+    'Content-Length': typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length,
   });
-  if (typeof body === 'string' || Buffer.isBuffer(body)) {
-    res.end(body);
-    return;
-  }
-  res.cork();
-  for (const part of body) res.write(part);
-  res.end();
-  res.uncork();
+  if (body instanceof PooledBody) res.end(bytes, () => body.release());
+  else res.end(bytes);
 }
-
 /** The documented error body: `{error_code, error_msg}`, or IAM's `{error: {code, message}}`. */
 export function errorBodyOf(error: EmulatorHttpError): string {
   if (error.shape === 'iam') {

@@ -158,6 +158,31 @@ describe('ItemScope listing and count agree with a plain scan (fast-check)', () 
   }, 180_000);
 });
 
+describe('ItemScope listing: a walk that the filters make long', () => {
+  // 1000 backups a second apart; every third one an error. A time window of the last 150
+  // read in time order from a marker inside it: the walk finds a few rows, then runs out of
+  // window, stops after as many rows as marking costs, and marks instead.
+  const items: CheckpointItem[] = Array.from({ length: 1000 }, (_, i) => ({
+    id: `b${String(i).padStart(4, '0')}`,
+    status: i % 3 === 0 ? 'error' : 'available',
+    created_at: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString().replace('Z', ''),
+  }));
+  const scope = new ItemScope(new StoredItems(items));
+  const window = { start_time: items[850]!.created_at!, end_time: items[999]!.created_at! };
+  const desc: SortField[] = [{ key: 'created_at', direction: 'desc' }];
+  const asc: SortField[] = [{ key: 'created_at', direction: 'asc' }];
+
+  it.each([
+    ['from a marker inside the window, newest first', { ...window, status: 'error' }, desc, 'b0860', 0, 5],
+    ['the same with an offset', { ...window, status: 'error' }, desc, 'b0866', 2, 5],
+    ['oldest first, the window at the far end', { ...window, status: 'error' }, asc, undefined, 0, 5],
+  ] as const)('%s', (_, query, sort, marker, offset, limit) => {
+    check(scope, items, query, [...sort], marker, offset, limit);
+    const page = scope.listPage({ query, sort, marker, offset, limit }) as number[];
+    expect(new Set(page).size).toBe(page.length);
+  });
+});
+
 describe('ItemScope tag-query pages agree with a plain scan (fast-check)', () => {
   const tagArb = fc.record({
     key: fc.constantFrom('env', 'team'),

@@ -1,5 +1,5 @@
 import type { CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
-import type { TagIndex } from '@csbs-kit/tag-query';
+import { type TagIndex, validateTagQuery } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
 import { rowOfId } from './id-order.js';
 import type { ItemRows } from './item-rows.js';
@@ -9,6 +9,8 @@ import { buildTagIndex, type TagRow } from './tag-rows.js';
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
 const idOrder: readonly SortField[] = [{ key: 'id', direction: 'asc' }];
+/** A name search that no name passes. */
+const warmNameSearch = validateTagQuery({ matches: [{ key: 'resource_name', value: '\u0000\u0000' }] });
 /** Tag-query totals kept per scope (per generation of the cache). */
 const cachedTagCounts = 256;
 
@@ -54,7 +56,9 @@ export class ItemScope {
   /** Builds the indexes, so no request pays for them. */
   warm(): this {
     this.#listingIndex();
-    this.#tags();
+    // A name search builds the tag index's name table and grams on first use: done here,
+    // so the first query with `matches` does not stall the requests behind it.
+    this.#tags().count(warmNameSearch);
     return this;
   }
 

@@ -1,3 +1,5 @@
+import { type PooledBody, pooledCopy } from './pooled-body.js';
+
 /**
  * A response body built as UTF-8 bytes in one reused scratch buffer, then copied out once.
  * Pages are written piece by piece — pre-encoded pieces, ids, digits — so no page-sized
@@ -68,6 +70,22 @@ export class JsonBytes {
     this.ascii(String(value));
   }
 
+  /**
+   * The buffer, with room for `bytes` more from `length` on, for a writer that keeps its own
+   * position and then hands it back with `moveTo` (one capacity check per backup, not per piece).
+   */
+  room(bytes: number): Buffer {
+    this.#room(bytes);
+    return this.#buf;
+  }
+
+  /** Sets the end of the body to `position`, written through the buffer `room` gave. */
+  moveTo(position: number): void {
+    if (position < 0 || position > this.#buf.length)
+      throw new RangeError(`position ${position} is outside the body`);
+    this.#pos = position;
+  }
+
   /** Room for `length` bytes written directly; returns the buffer and the offset. */
   reserve(length: number): [Buffer, number] {
     this.#room(length);
@@ -83,6 +101,11 @@ export class JsonBytes {
   /** The body so far, as its own Buffer (the scratch buffer is reused by the next body). */
   take(): Buffer {
     return Buffer.from(this.#buf.subarray(0, this.#pos));
+  }
+
+  /** The body so far in a pooled buffer, to be released once written. */
+  takePooled(): PooledBody {
+    return pooledCopy(this.#buf, this.#pos);
   }
 
   /** The body so far as a string. */

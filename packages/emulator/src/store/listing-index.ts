@@ -173,14 +173,20 @@ export class ListingIndex {
     for (const c of conditions) selectivity *= c.count / n;
     const walk = selectivity > 0 ? (offset + limit) / selectivity : Number.POSITIVE_INFINITY;
     if (walk <= driver.count) {
+      // The estimate takes the filters as independent of the order and of each other; when
+      // they are not (a time window read in time order past the marker, a name filter in
+      // name order), the walk stops after as many rows as marking costs, and marks instead.
       let skip = offset;
-      for (let p = start; p < n && out.length < limit; p++) {
+      let budget = driver.count;
+      let p = start;
+      for (; p < n && out.length < limit && budget > 0; p++, budget--) {
         const row = order[reversed ? n - 1 - p : p]!;
         if (!passesAll(conditions, row)) continue;
         if (skip > 0) skip--;
         else out.push(row);
       }
-      return out;
+      if (budget > 0 || out.length === limit || p === n) return out;
+      out.length = 0;
     }
     this.#bits ??= new RankBits(n);
     const bits = this.#bits;

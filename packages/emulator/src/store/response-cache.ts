@@ -1,4 +1,5 @@
 import { GenerationalCache } from './generational-cache.js';
+import { PooledBody, type ResponseBody } from './pooled-body.js';
 
 /** Answers asked for this many times are kept as one ready Buffer. */
 const hotAfterHits = 2;
@@ -22,15 +23,19 @@ export class ResponseCache {
     this.#entries = new GenerationalCache(generationSize);
   }
 
-  answer(key: string, make: () => Buffer | string[] | string): Buffer | string[] | string {
+  answer(key: string, make: () => ResponseBody): ResponseBody {
     const entry = this.#entries.get(key, () => ({ hits: 0 }));
     if (entry.body !== undefined) return entry.body;
     const body = make();
     entry.hits++;
     if (entry.hits >= hotAfterHits)
-      entry.body = Buffer.isBuffer(body)
-        ? body
-        : Buffer.from(typeof body === 'string' ? body : body.join(''));
+      // A pooled body's buffer goes back to the pool once written: the cache keeps a copy.
+      entry.body =
+        body instanceof PooledBody
+          ? Buffer.from(body.bytes)
+          : Buffer.isBuffer(body)
+            ? body
+            : Buffer.from(body);
     return body;
   }
 }

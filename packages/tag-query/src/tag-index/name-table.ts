@@ -1,5 +1,6 @@
+import { NameGrams } from './name-grams.js';
 import type { RankTest } from './query-plan.js';
-import type { RankSet } from './rank-set.js';
+import { RankSet } from './rank-set.js';
 
 /**
  * Which characters a string holds, as 32 bits: `a`–`z` have a bit each, digits share five,
@@ -17,6 +18,14 @@ export function characterBits(text: string): number {
   return bits >>> 0;
 }
 
+/**
+ * Broad needles whose ranks are kept: at most 48 sets of size/8 bytes (6 MB at a million
+ * backups). Generated names have ~45 broad needles that some but not all names hold
+ * (substrings of `autobk_` or of `manualbk_` alone).
+ */
+const keptBroadNeedles = 48;
+/** Kept for a broad needle that every name holds: nothing to remove, nothing to store. */
+const everyName = 'every name';
 const UNKNOWN = 0;
 const YES = 1;
 const NO = 2;
@@ -38,6 +47,10 @@ export class NameTable {
   /** Per distinct name, the answer for the current needles: UNKNOWN, YES or NO. */
   #memo: Uint8Array = new Uint8Array(0);
   #groups: { start: Uint32Array; ranks: Uint32Array } | undefined;
+  #grams: NameGrams | undefined;
+  readonly #matched: number[] = [];
+  /** The ranks of the broad needles used last (by needles joined), least recent first: bounded. */
+  readonly #broad = new Map<string, RankSet | typeof everyName>();
 
   constructor(names: readonly (string | null | undefined)[]) {
     this.nameOf = new Uint32Array(names.length);
@@ -89,11 +102,12 @@ export class NameTable {
   }
 
   /**
-   * Keeps the members of `set` whose name contains every needle. Two ways, the cheaper one
-   * by the counts: walk the members, testing each one's name through the memo; or test
-   * every distinct name once and intersect `set` with the ranks of the names that pass
-   * (built in `temp`, a scratch set of the same size). A broad query with a name search had
-   * a million members to walk, while the names are a few hundred thousand at most.
+   * Keeps the members of `set` whose name contains every needle, the cheapest of three
+   * ways by the counts: walk the members, testing each one's name once through the memo
+   * (few members); or answer every candidate name of the needles' rarest gram
+   * (`NameGrams`; without a gram, every name), then walk the members reading the answers,
+   * or intersect `set` with the ranks of the names that pass (built in `temp`, a scratch
+   * set of the same size) when those are fewer than the members.
    */
   retainMatching(
     set: RankSet,
@@ -102,22 +116,89 @@ export class NameTable {
     temp: RankSet,
     way: 'walk' | 'names' | 'cheaper' = 'cheaper',
   ): void {
+    this.#grams ??= new NameGrams(this.lowerNames);
+    const key = needles.join('\u0000');
+    const kept = way === 'cheaper' ? this.#broad.get(key) : undefined;
+    if (kept !== undefined) {
+      // Used again: to the back of the line.
+      this.#broad.delete(key);
+      this.#broad.set(key, kept);
+      if (kept !== everyName) set.and(kept);
+      return;
+    }
+    const chosen = this.#grams.choose(needles);
+    if (way === 'cheaper' && (chosen?.count ?? this.lowerNames.length) >= this.lowerNames.length / 4) {
+      // A broad needle ("auto", "bk_"): a quarter of the names or more to test. Its ranks
+      // become a set of their own, kept for the next query with it (one AND then).
+      const matched = this.#answerCandidates(chosen?.grams ?? null, needles, needleBits);
+      let ranks: RankSet | typeof everyName = everyName;
+      if (matched.length < this.lowerNames.length) {
+        ranks = new RankSet(set.size);
+        this.#ranksOfMatched(ranks);
+        set.and(ranks);
+      }
+      this.#broad.set(key, ranks);
+      if (this.#broad.size > keptBroadNeedles) this.#broad.delete(this.#broad.keys().next().value!);
+      return;
+    }
     const members = way === 'cheaper' ? set.count() : 0;
-    if (way === 'walk' || (way === 'cheaper' && members < this.lowerNames.length)) {
+    if (way === 'walk' || (way === 'cheaper' && members < (chosen?.count ?? this.lowerNames.length))) {
+      this.#memo.fill(UNKNOWN);
       this.#walk(set, needles, needleBits);
       return;
     }
+    const matched = this.#answerCandidates(chosen?.grams ?? null, needles, needleBits);
+    if (matched.length === this.lowerNames.length) return;
+    if (matched.length === 0) {
+      set.clear();
+      return;
+    }
+    const { start } = this.#ranksByName();
+    let matchedRanks = 0;
+    for (let k = 0; k < matched.length; k++) matchedRanks += start[matched[k]! + 1]! - start[matched[k]!]!;
+    if (way === 'cheaper' && members < matchedRanks) {
+      this.#walk(set, needles, needleBits);
+      return;
+    }
+    this.#ranksOfMatched(temp.clear());
+    set.and(temp);
+  }
+
+  /** Adds to `target` the ranks of the names `#answerCandidates` found last. */
+  #ranksOfMatched(target: RankSet): void {
+    const matched = this.#matched;
     const { start, ranks } = this.#ranksByName();
-    temp.clear();
-    const words = temp.words;
-    for (let id = 0; id < this.lowerNames.length; id++) {
-      if (!this.#test(id, needles, needleBits)) continue;
-      for (let k = start[id]!; k < start[id + 1]!; k++) {
-        const r = ranks[k]!;
+    const words = target.words;
+    for (let k = 0; k < matched.length; k++) {
+      const id = matched[k]!;
+      for (let j = start[id]!; j < start[id + 1]!; j++) {
+        const r = ranks[j]!;
         words[r >>> 5]! |= 1 << (r & 31);
       }
     }
-    set.and(temp);
+  }
+
+  /**
+   * Answers every distinct name in the memo, YES or NO: the names of `grams` (every name
+   * when null) are tested, the others are a NO. Returns the ids of the names that pass (a
+   * scratch list, valid until the next call).
+   */
+  #answerCandidates(
+    grams: readonly number[] | null,
+    needles: readonly string[],
+    needleBits: number,
+  ): number[] {
+    const memo = this.#memo.fill(NO);
+    const matched = this.#matched;
+    matched.length = 0;
+    const visit = (id: number) => {
+      if (memo[id] === YES || !this.#test(id, needles, needleBits)) return;
+      memo[id] = YES;
+      matched.push(id);
+    };
+    if (grams === null) for (let id = 0; id < this.lowerNames.length; id++) visit(id);
+    else this.#grams!.visit(grams, visit);
+    return matched;
   }
 
   /** The ranks of each name, grouped: those of name `id` are `ranks[start[id]..start[id+1])`. */
@@ -134,8 +215,9 @@ export class NameTable {
     return this.#groups;
   }
 
+  /** Keeps the members of `set` whose name passes, through the memo (UNKNOWN: tested now). */
   #walk(set: RankSet, needles: readonly string[], needleBits: number): void {
-    const memo = this.#memo.fill(UNKNOWN);
+    const memo = this.#memo;
     const nameOf = this.nameOf;
     const words = set.words;
     for (let i = 0; i < words.length; i++) {
