@@ -14,5 +14,7 @@ export { nameMatches } from './name-match.js';
 export { formatSelector } from './selector/format.js';
 export { parseSelector } from './selector/parser.js';
 export { compareBackupOrder } from './tag-index/backup-order.js';
-export { type IndexedBackup, TagIndex, type TagIndexPage } from './tag-index/tag-index.js';
+export type { TagIndexOptions } from './tag-index/index-build.js';
+export type { TagIndexPage } from './tag-index/page-options.js';
+export { type IndexedBackup, TagIndex } from './tag-index/tag-index.js';
 export { type TagListField, tagListFields, validateTagQuery } from './validate.js';

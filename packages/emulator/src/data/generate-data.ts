@@ -75,29 +75,39 @@ function pickStatus(random: Random): CheckpointStatus {
 
 const dayMs = 24 * 3600 * 1000;
 
-/**
- * The status after the story (see `brokenServers` and `incident`): from values already
- * drawn, so the draws of every other field stay the same.
- */
-function storyStatus(
-  drawn: CheckpointStatus,
-  server: GeneratedServer,
-  createdMs: number,
-  detailSeed: number,
-) {
-  if (drawn !== 'available') return drawn;
+/** What the story decides per server (see `brokenServers` and `incident`), worked out once. */
+export interface ServerStory {
+  /** Backups from this time on fail; +Infinity for a healthy server. */
+  readonly brokenFromMs: number;
+  readonly inIncidentAz: boolean;
+}
+
+export function storyOf(server: GeneratedServer): ServerStory {
   const head = Number.parseInt(server.resourceId.slice(0, 2), 16);
+  let brokenFromMs = Number.POSITIVE_INFINITY;
   if (head < words.brokenServers.idBelow) {
     const days =
       words.brokenServers.minDays +
       (Number.parseInt(server.resourceId.slice(2, 4), 16) % words.brokenServers.extraDays);
-    if (createdMs >= newestBackupMs - days * dayMs) return 'error';
+    brokenFromMs = newestBackupMs - days * dayMs;
   }
-  const start = newestBackupMs - words.incident.startDaysBefore * dayMs;
+  return { brokenFromMs, inIncidentAz: server.az === words.incident.az };
+}
+
+const incidentStartMs = newestBackupMs - words.incident.startDaysBefore * dayMs;
+const incidentEndMs = incidentStartMs + words.incident.days * dayMs;
+
+/**
+ * The status after the story: from values already drawn, so the draws of every other field
+ * stay the same.
+ */
+function storyStatus(drawn: CheckpointStatus, story: ServerStory, createdMs: number, detailSeed: number) {
+  if (drawn !== 'available') return drawn;
+  if (createdMs >= story.brokenFromMs) return 'error';
   if (
-    server.az === words.incident.az &&
-    createdMs >= start &&
-    createdMs < start + words.incident.days * dayMs &&
+    story.inIncidentAz &&
+    createdMs >= incidentStartMs &&
+    createdMs < incidentEndMs &&
     detailSeed % 8 < words.incident.failedEighths
   ) {
     return 'error';
@@ -105,11 +115,32 @@ function storyStatus(
   return drawn;
 }
 
+/**
+ * Generated names are a prefix and four hex digits: 2 x 65536 of them, numbered by
+ * `nameCode` (65536 and up for automatic backups). Each is made once, when first drawn, and
+ * shared by every backup and every project that draws it (at most 131,072 strings).
+ */
+const namesByCode: string[] = [];
+
+/** Every name drawn so far, by code (codes not drawn yet are holes). */
+export const generatedNames = (): readonly string[] => namesByCode;
+
+export function generatedName(nameCode: number): string {
+  let name = namesByCode[nameCode];
+  if (name === undefined) {
+    const word = nameCode & 0xffff;
+    name = prefixedHex(nameCode >= 0x10000 ? 'autobk_' : 'manualbk_', 4, () => word / 4294967296);
+    namesByCode[nameCode] = name;
+  }
+  return name;
+}
+
 /** One generated backup as primitives, drawn in a fixed order from the project's stream. */
 export interface DrawnBackup {
   id: string;
   checkpointId: string;
-  name: string;
+  /** The name's number, see `generatedName`. */
+  nameCode: number;
   auto: boolean;
   status: CheckpointStatus;
   /** Times as microseconds since the epoch (see `listingTimeOf`). */
@@ -124,9 +155,10 @@ export interface DrawnBackup {
  * Draws one backup. The order of the draws is the data format of `--generate`: the same
  * seed must give the same backups on every version, so it only ever changes on purpose.
  */
-export function drawBackup(random: Random, server: GeneratedServer): DrawnBackup {
+export function drawBackup(random: Random, server: GeneratedServer, story: ServerStory): DrawnBackup {
   const auto = server.policyId !== undefined && random.chance(0.75);
-  const name = prefixedHex(auto ? 'autobk_' : 'manualbk_', 4, random.next);
+  // The name's four hex digits are the low 16 bits of one draw (as `prefixedHex` takes them).
+  const nameCode = (auto ? 0x10000 : 0) | (((random.next() * 4294967296) >>> 0) & 0xffff);
   // Denser towards the end, as retention leaves a project: a healthy server has a backup
   // in its last week, so the few broken ones stand out. (The same single draw as before.)
   const createdMs = newestBackupMs - Math.floor(random.next() ** words.ageSkew * spanMs);
@@ -139,8 +171,18 @@ export function drawBackup(random: Random, server: GeneratedServer): DrawnBackup
   const protectedMs = createdMs - random.int(300) * 1000;
   const protectedMicros = protectedMs * 1000 + random.int(1000);
   const detailSeed = (random.next() * 4294967296) >>> 0;
-  const status = storyStatus(drawnStatus, server, createdMs, detailSeed);
-  return { id, checkpointId, name, auto, status, createdMicros, updatedMicros, protectedMicros, detailSeed };
+  const status = storyStatus(drawnStatus, story, createdMs, detailSeed);
+  return {
+    id,
+    checkpointId,
+    nameCode,
+    auto,
+    status,
+    createdMicros,
+    updatedMicros,
+    protectedMicros,
+    detailSeed,
+  };
 }
 
 /** A listing time from microseconds since the epoch. */
@@ -152,7 +194,7 @@ function makeItem(drawn: DrawnBackup, server: GeneratedServer): CheckpointItem {
   const item: CheckpointItem = {
     id: drawn.id,
     checkpoint_id: drawn.checkpointId,
-    name: drawn.name,
+    name: generatedName(drawn.nameCode),
     description: drawn.auto ? 'backup created by policy' : '',
     status: drawn.status,
     resource_id: server.resourceId,
@@ -174,19 +216,22 @@ function makeItem(drawn: DrawnBackup, server: GeneratedServer): CheckpointItem {
 }
 
 /**
- * Draws `count` backups of one project and hands each to `take` with its server. Many
- * backups per server, as a real project has: they share the server's fields and tags.
+ * Draws `count` backups of one project and hands each to `take` with its server and the
+ * server's index in the returned list. Many backups per server, as a real project has:
+ * they share the server's fields and tags.
  */
 export function drawProject(
   count: number,
   seed: number,
-  take: (drawn: DrawnBackup, server: GeneratedServer, index: number) => void,
+  take: (drawn: DrawnBackup, server: GeneratedServer, index: number, serverIndex: number) => void,
 ): GeneratedServer[] {
   const random = createRandom(seed);
   const servers = makeServers(random, Math.min(5000, Math.max(1, Math.ceil(count / 40))));
+  const stories = servers.map(storyOf);
   for (let i = 0; i < count; i++) {
-    const server = random.pick(servers);
-    take(drawBackup(random, server), server, i);
+    // The same draw as `random.pick(servers)`.
+    const s = random.int(servers.length);
+    take(drawBackup(random, servers[s]!, stories[s]!), servers[s]!, i, s);
   }
   return servers;
 }

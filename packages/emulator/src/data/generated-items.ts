@@ -2,7 +2,8 @@ import { checkpointStatuses } from '@csbs-kit/models';
 import type { ItemRows, TaggedRow } from '../store/item-rows.js';
 import { JsonBytes } from '../store/json-bytes.js';
 import { type ListingFields, MicrosColumn } from '../store/listing-index.js';
-import { drawProject, timeOfMicros } from './generate-data.js';
+import type { CodedValues } from '../store/string-column.js';
+import { drawProject, generatedName, generatedNames, timeOfMicros } from './generate-data.js';
 import {
   type ItemColumns,
   piecesOf,
@@ -24,6 +25,8 @@ const scratch = new JsonBytes(64 * 1024);
  */
 export class GeneratedItems implements ItemRows {
   readonly size: number;
+  /** Times are microseconds, formatted in the normal form. */
+  readonly normalTimes = true;
   readonly #ids: string[];
   readonly #checkpointIds: string[];
   readonly #names: string[];
@@ -35,6 +38,8 @@ export class GeneratedItems implements ItemRows {
   readonly #protected: Float64Array;
   readonly #seeds: Uint32Array;
   readonly #pieces: ServerPieces[];
+  /** Each row's name as its number (`generatedName`), for the listing's name column. */
+  readonly #nameCodes: Uint32Array;
 
   constructor(count: number, seed: number) {
     this.size = count;
@@ -48,32 +53,21 @@ export class GeneratedItems implements ItemRows {
     this.#updated = new Float64Array(count);
     this.#protected = new Float64Array(count);
     this.#seeds = new Uint32Array(count);
-    const serverIndex = new Map<object, number>();
-    const names = new Map<string, string>();
-    const servers = drawProject(count, seed, (drawn, server, row) => {
-      let index = serverIndex.get(server);
-      if (index === undefined) {
-        index = serverIndex.size;
-        serverIndex.set(server, index);
-      }
+    this.#nameCodes = new Uint32Array(count);
+    const servers = drawProject(count, seed, (drawn, _server, row, serverIndex) => {
       this.#ids[row] = drawn.id;
       this.#checkpointIds[row] = drawn.checkpointId;
-      const name = names.get(drawn.name);
-      if (name === undefined) names.set(drawn.name, drawn.name);
-      this.#names[row] = name ?? drawn.name;
+      this.#nameCodes[row] = drawn.nameCode;
+      this.#names[row] = generatedName(drawn.nameCode);
       this.#auto[row] = drawn.auto ? 1 : 0;
       this.#status[row] = checkpointStatuses.indexOf(drawn.status);
-      this.#server[row] = index;
+      this.#server[row] = serverIndex;
       this.#created[row] = drawn.createdMicros;
       this.#updated[row] = drawn.updatedMicros;
       this.#protected[row] = drawn.protectedMicros;
       this.#seeds[row] = drawn.detailSeed;
     });
-    this.#pieces = new Array(serverIndex.size);
-    for (const server of servers) {
-      const index = serverIndex.get(server);
-      if (index !== undefined) this.#pieces[index] = piecesOf(server);
-    }
+    this.#pieces = servers.map(piecesOf);
   }
 
   idAt(row: number): string {
@@ -118,31 +112,48 @@ export class GeneratedItems implements ItemRows {
   }
 
   tagged(row: number): TaggedRow {
-    return {
-      name: this.#names[row],
-      tags: this.#pieces[this.#server[row]!]!.server.tags,
-      created_at: timeOfMicros(this.#created[row]!),
-    };
+    return { name: this.nameOf(row), tags: this.tagsOf(row), created_at: this.createdAtOf(row) };
   }
 
+  nameOf(row: number): string {
+    return this.#names[row]!;
+  }
+
+  tagsOf(row: number): TaggedRow['tags'] {
+    return this.#pieces[this.#server[row]!]!.server.tags;
+  }
+
+  createdAtOf(row: number): string {
+    return timeOfMicros(this.#created[row]!);
+  }
+
+  /**
+   * The listing's fields, most of them as codes into short value lists (a backup's status,
+   * its server's fields, its name's number), so the index interns a few thousand values
+   * rather than hashing a million strings per column.
+   */
   listingFields(): ListingFields {
     const n = this.size;
-    const perRow = (read: (pieces: ServerPieces, row: number) => string) => {
-      const out = new Array<string>(n);
-      for (let row = 0; row < n; row++) out[row] = read(this.#pieces[this.#server[row]!]!, row);
-      return out;
-    };
+    const servers = this.#pieces.map((p) => p.server);
+    const byServer = (read: (server: ServerPieces['server']) => string): CodedValues => ({
+      codes: this.#server,
+      values: servers.map(read),
+    });
+    // Code 0: no policy (a manual backup, or a server without one); 1 + i: server i's policy.
+    const policyCodes = new Uint32Array(n);
+    for (let row = 0; row < n; row++) policyCodes[row] = this.#auto[row] === 1 ? this.#server[row]! + 1 : 0;
+    const constant = (value: string): CodedValues => ({ codes: new Uint8Array(n), values: [value] });
     return {
       id: this.#ids,
-      status: perRow((_, row) => checkpointStatuses[this.#status[row]!]!),
-      resource_id: perRow((p) => p.server.resourceId),
+      status: { codes: this.#status, values: checkpointStatuses },
+      resource_id: byServer((server) => server.resourceId),
       checkpoint_id: this.#checkpointIds,
-      resource_type: perRow(() => 'OS::Nova::Server'),
-      policy_id: perRow((p, row) => (this.#auto[row] === 1 ? (p.server.policyId ?? '') : '')),
-      az: perRow((p) => p.server.az),
-      image_type: perRow(() => 'backup'),
-      name: this.#names,
-      resource_name: perRow((p) => p.server.resourceName),
+      resource_type: constant('OS::Nova::Server'),
+      policy_id: { codes: policyCodes, values: ['', ...servers.map((server) => server.policyId ?? '')] },
+      az: byServer((server) => server.az),
+      image_type: constant('backup'),
+      name: { codes: this.#nameCodes, values: generatedNames() },
+      resource_name: byServer((server) => server.resourceName),
       created_at: new MicrosColumn(this.#created, timeOfMicros),
       updated_at: new MicrosColumn(this.#updated, timeOfMicros),
       protected_at: new MicrosColumn(this.#protected, timeOfMicros),

@@ -3,6 +3,7 @@ import type { ResourceTagLike } from '@csbs-kit/tag-query';
 import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
 import type { JsonBytes } from './json-bytes.js';
 import { type ListingFields, MicrosColumn } from './listing-index.js';
+import { type TextValues, textsOf } from './string-column.js';
 
 /** What the tag index reads of a backup, besides its id. */
 export interface TaggedRow {
@@ -27,6 +28,15 @@ export interface ItemRows {
   /** `resourceJson(row)` written into a body. */
   writeResource(out: JsonBytes, row: number): void;
   tagged(row: number): TaggedRow;
+  /** The parts of `tagged(row)` one at a time, for the tag index's handles. */
+  nameOf(row: number): TaggedRow['name'];
+  tagsOf(row: number): TaggedRow['tags'];
+  createdAtOf(row: number): TaggedRow['created_at'];
+  /**
+   * Whether every `created_at` is held in the normal form of `normalizeTime` (generated
+   * data): the listing's `created_at` order is then the text order the tag index uses.
+   */
+  readonly normalTimes: boolean;
   /**
    * The listing's fields of every row, for an index build: the first call is cheap, a later
    * one (the `all_tenants` scope) may have to derive them again.
@@ -53,6 +63,8 @@ class Interner {
  */
 export class StoredItems implements ItemRows {
   readonly size: number;
+  // Data given as JSON may hold any time text: the tag index orders it itself.
+  readonly normalTimes = false;
   readonly #ids: string[];
   readonly #json: string[];
   readonly #names: (string | null | undefined)[];
@@ -120,6 +132,18 @@ export class StoredItems implements ItemRows {
     return { name: this.#names[row], tags: this.#tags[row], created_at: this.#created[row] };
   }
 
+  nameOf(row: number): TaggedRow['name'] {
+    return this.#names[row];
+  }
+
+  tagsOf(row: number): TaggedRow['tags'] {
+    return this.#tags[row];
+  }
+
+  createdAtOf(row: number): TaggedRow['created_at'] {
+    return this.#created[row];
+  }
+
   listingFields(): ListingFields {
     const fields = this.#fields;
     this.#fields = undefined;
@@ -173,7 +197,7 @@ function concatFields(list: readonly ListingFields[]): ListingFields {
       );
       continue;
     }
-    out[key] = list.flatMap((fields) => [...(fields[key] as readonly string[])]);
+    out[key] = list.flatMap((fields) => textsOf(fields[key] as TextValues));
   }
   return out as unknown as ListingFields;
 }
@@ -181,6 +205,7 @@ function concatFields(list: readonly ListingFields[]): ListingFields {
 /** Several scopes' rows one after the other (every project, for `all_tenants`). */
 export class ConcatRows implements ItemRows {
   readonly size: number;
+  readonly normalTimes: boolean;
   readonly #parts: readonly ItemRows[];
   readonly #starts: number[];
 
@@ -193,6 +218,7 @@ export class ConcatRows implements ItemRows {
       size += part.size;
     }
     this.size = size;
+    this.normalTimes = parts.every((part) => part.normalTimes);
   }
 
   #locate(row: number): [ItemRows, number] {
@@ -229,6 +255,21 @@ export class ConcatRows implements ItemRows {
   tagged(row: number): TaggedRow {
     const [part, at] = this.#locate(row);
     return part.tagged(at);
+  }
+
+  nameOf(row: number): TaggedRow['name'] {
+    const [part, at] = this.#locate(row);
+    return part.nameOf(at);
+  }
+
+  tagsOf(row: number): TaggedRow['tags'] {
+    const [part, at] = this.#locate(row);
+    return part.tagsOf(at);
+  }
+
+  createdAtOf(row: number): TaggedRow['created_at'] {
+    const [part, at] = this.#locate(row);
+    return part.createdAtOf(at);
   }
 
   listingFields(): ListingFields {

@@ -1,11 +1,14 @@
 import type { CountCheckpointItemsQuery, SortField, TagQuery } from '@csbs-kit/models';
-import { type ResourceTagLike, TagIndex, validateTagQuery } from '@csbs-kit/tag-query';
+import { type TagIndex, validateTagQuery } from '@csbs-kit/tag-query';
 import { GenerationalCache } from './generational-cache.js';
+import { rowOfId } from './id-order.js';
 import type { ItemRows } from './item-rows.js';
 import { ListingIndex } from './listing-index.js';
+import { buildTagIndex, type TagRow } from './tag-rows.js';
 
 /** The default listing order, kept built so that the first page is served at once. */
 export const defaultSort: readonly SortField[] = [{ key: 'created_at', direction: 'desc' }];
+const idOrder: readonly SortField[] = [{ key: 'id', direction: 'asc' }];
 /** A name search that no name passes. */
 const warmNameSearch = validateTagQuery({ matches: [{ key: 'resource_name', value: '\u0000\u0000' }] });
 /** Tag-query totals kept per scope (per generation of the cache). */
@@ -22,31 +25,6 @@ export interface ListPageRequest {
 /** The marker does not name a backup of this scope. */
 export class UnknownMarker {
   constructor(readonly marker: string) {}
-}
-
-/**
- * A backup as the tag index holds it: its row, and what the index reads at build time.
- * `created_at` is a getter, so a million handles do not each keep a time string.
- */
-class TagRow {
-  readonly id: string;
-  readonly name: string | null | undefined;
-  readonly tags: readonly ResourceTagLike[] | null | undefined;
-  readonly row: number;
-  readonly #rows: ItemRows;
-
-  constructor(rows: ItemRows, row: number) {
-    const tagged = rows.tagged(row);
-    this.id = rows.idAt(row);
-    this.name = tagged.name;
-    this.tags = tagged.tags;
-    this.row = row;
-    this.#rows = rows;
-  }
-
-  get created_at(): string | null | undefined {
-    return this.#rows.tagged(this.row).created_at;
-  }
 }
 
 /**
@@ -70,9 +48,9 @@ export class ItemScope {
     return this.rows.size;
   }
 
-  /** The row of the backup with this id (the tag index's id map serves as the only one). */
+  /** The row of the backup with this id (a search of the listing's id order). */
   rowOf(id: string): number | undefined {
-    return this.#tags().get(id)?.row;
+    return rowOfId(this.rows, this.#listingIndex().view(idOrder).view.order, id);
   }
 
   /** Builds the indexes, so no request pays for them. */
@@ -85,15 +63,9 @@ export class ItemScope {
   }
 
   #tags(): TagIndex<TagRow> {
-    if (this.#tagIndex === undefined) {
-      // Handed over in the answer order (created_at desc, then id desc: the listing's
-      // created_at order backwards), which the index's sort then finds already in place.
-      const order = this.#listingIndex().columns.createdView.order;
-      const n = order.length;
-      const handles = new Array<TagRow>(n);
-      for (let i = 0; i < n; i++) handles[i] = new TagRow(this.rows, order[n - 1 - i]!);
-      this.#tagIndex = new TagIndex(handles);
-    }
+    // Handed over in the answer order (created_at desc, then id desc: the listing's
+    // created_at order backwards), see `buildTagIndex`.
+    this.#tagIndex ??= buildTagIndex(this.rows, this.#listingIndex().columns.createdView.order);
     return this.#tagIndex;
   }
 

@@ -4,7 +4,7 @@ import { NameGrams } from './name-grams.js';
 import { RankBits } from './rank-bits.js';
 import { rankNumbers } from './rank-numbers.js';
 import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './sort-views.js';
-import { StringColumn } from './string-column.js';
+import { StringColumn, type TextValues } from './string-column.js';
 import { rankTexts } from './text-rank.js';
 
 /**
@@ -20,18 +20,21 @@ export class MicrosColumn {
 
 export type TimeValues = readonly string[] | MicrosColumn;
 
-/** Each row's listing fields as text (missing values as "", times normalised). */
+/**
+ * Each row's listing fields as text (missing values as "", times normalised); the columns
+ * of few distinct values may come as codes into a value list (`TextValues`).
+ */
 export interface ListingFields {
   id: readonly string[];
-  status: readonly string[];
-  resource_id: readonly string[];
+  status: TextValues;
+  resource_id: TextValues;
   checkpoint_id: readonly string[];
-  resource_type: readonly string[];
-  policy_id: readonly string[];
-  az: readonly string[];
-  image_type: readonly string[];
-  name: readonly string[];
-  resource_name: readonly string[];
+  resource_type: TextValues;
+  policy_id: TextValues;
+  az: TextValues;
+  image_type: TextValues;
+  name: TextValues;
+  resource_name: TextValues;
   created_at: TimeValues;
   updated_at: TimeValues;
   protected_at: TimeValues;

@@ -20,18 +20,25 @@ export class NameGrams {
     this.#lower = values.map((value) => value.toLowerCase());
     // Grams are numbered rather than sliced out as strings, and a gram met twice in one
     // value is recognised by the last code that added it: no string or set per value.
+    // ASCII grams (nearly all) are numbered through a flat table (8 MB while building, so
+    // only for many values: 131k names at 1M backups); others through a map.
+    const flat = this.#lower.length >= flatTableFrom;
+    const dense = new Int32Array(flat ? asciiGramSlots : 0).fill(-1);
     const ids = new Map<number, number>();
+    const gramNumbers: number[] = [];
     const lists: number[][] = [];
     const last: number[] = [];
     for (let code = 0; code < this.#lower.length; code++) {
       const text = this.#lower[code]!;
       for (let q = 2; q <= 3; q++) {
         for (let i = 0; i + q <= text.length; i++) {
-          const gram = gramOf(text, i, q);
-          let id = ids.get(gram);
-          if (id === undefined) {
+          const slot = flat ? asciiSlotOf(text, i, q) : -1;
+          let id = slot >= 0 ? dense[slot]! : (ids.get(gramOf(text, i, q)) ?? -1);
+          if (id < 0) {
             id = lists.length;
-            ids.set(gram, id);
+            if (slot >= 0) dense[slot] = id;
+            else ids.set(gramOf(text, i, q), id);
+            gramNumbers.push(gramOf(text, i, q));
             lists.push([]);
             last.push(-1);
           }
@@ -41,7 +48,7 @@ export class NameGrams {
         }
       }
     }
-    for (const [gram, id] of ids) this.#grams.set(gram, Uint32Array.from(lists[id]!));
+    for (let id = 0; id < lists.length; id++) this.#grams.set(gramNumbers[id]!, Uint32Array.from(lists[id]!));
   }
 
   /** The codes whose lower-cased value contains `needle` (already lower-cased, not empty), ascending. */
@@ -71,6 +78,22 @@ export class NameGrams {
     }
     return Uint32Array.from(out);
   }
+}
+
+/** Distinct values from which the flat gram table pays for its allocation. */
+const flatTableFrom = 4096;
+/** Slots of the flat table: every 2-gram, then every 3-gram, of 7-bit code units. */
+const asciiGramSlots = 128 ** 2 + 128 ** 3;
+
+/** The flat-table slot of the `q`-gram at `at`, or -1 when it holds a code unit past 127. */
+function asciiSlotOf(text: string, at: number, q: number): number {
+  let slot = 0;
+  for (let i = 0; i < q; i++) {
+    const c = text.charCodeAt(at + i);
+    if (c > 127) return -1;
+    slot = slot * 128 + c;
+  }
+  return q === 2 ? slot : 128 ** 2 + slot;
 }
 
 /**

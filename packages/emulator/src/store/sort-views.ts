@@ -1,5 +1,5 @@
 import type { SortField, SortKey } from '@csbs-kit/models';
-import { rankNumbers } from './rank-numbers.js';
+import { takeValueOrder } from './rank-numbers.js';
 
 export interface ViewOrder {
   /** The fields as stored (first ascending), ending with the id tie-break. */
@@ -51,38 +51,79 @@ function inverse(order: Uint32Array): Uint32Array {
   return rankOf;
 }
 
+/** The rows in id order, per id rank array: every view starts from it (six at load). */
+const idOrders = new WeakMap<Uint32Array, Uint32Array>();
+
+function idOrderOf(idRanks: Uint32Array): Uint32Array {
+  let order = idOrders.get(idRanks);
+  if (order === undefined) {
+    order = inverse(idRanks);
+    idOrders.set(idRanks, order);
+  }
+  return order;
+}
+
+/**
+ * `order` stably re-sorted by `values[row]` (dense ranks), into `out`: a counting sort, two
+ * linear passes, so rows that tie on this key keep the order the later keys gave them.
+ */
+function countingSortBy(
+  order: Uint32Array,
+  values: Uint32Array,
+  descending: boolean,
+  out: Uint32Array,
+): void {
+  const n = order.length;
+  let max = 0;
+  for (let row = 0; row < n; row++) if (values[row]! > max) max = values[row]!;
+  const starts = new Uint32Array(max + 2);
+  for (let row = 0; row < n; row++) starts[(descending ? max - values[row]! : values[row]!) + 1]!++;
+  for (let v = 0; v <= max; v++) starts[v + 1]! += starts[v]!;
+  for (let i = 0; i < n; i++) {
+    const row = order[i]!;
+    out[starts[descending ? max - values[row]! : values[row]!]!++] = row;
+  }
+}
+
+/** Re-sorts, by id rank, each run of rows in `order` that share a value rank (in place). */
+function breakTiesById(order: Uint32Array, values: Uint32Array, idRanks: Uint32Array): void {
+  let start = 0;
+  for (let i = 1; i <= order.length; i++) {
+    if (i < order.length && values[order[i]!] === values[order[start]!]) continue;
+    if (i - start > 1) order.subarray(start, i).sort((a, b) => idRanks[a]! - idRanks[b]!);
+    start = i;
+  }
+}
+
 /**
  * Builds the stored view for `fields` (the output of `viewOrderOf`: first key ascending,
- * ending with `id`). Every comparison is on integer ranks, folded key by key into one
- * number and sorted by the engine's native numeric sort; no string is compared here.
+ * ending with `id`). Every comparison is on integer ranks: the rows in id order, then one
+ * stable counting sort per further key, last key first (an LSD sort), so the first key
+ * decides and each later one breaks the ties of those before it. No string is compared here.
  */
 export function buildSortView(spec: string, fields: readonly SortField[], ranks: ValueRanks): SortView {
-  const idRanks = ranks.id;
-  const n = idRanks.length;
-  const shift = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const idOrder = inverse(idRanks);
+  const idOrder = idOrderOf(ranks.id);
   const last = fields[fields.length - 1]!;
-  if (fields.length === 1) {
-    const order = last.direction === 'asc' ? idOrder : idOrder.slice().reverse();
-    return { spec, order, rankOf: inverse(order) };
+  const first = fields[0]!;
+  if (fields.length === 2 && first.direction === 'asc' && last.direction === 'asc') {
+    // A time key ranked by a radix sort comes with its order: only ties need the ids.
+    const byValue = takeValueOrder(ranks[first.key]);
+    if (byValue !== undefined) {
+      breakTiesById(byValue, ranks[first.key], ranks.id);
+      return { spec, order: byValue, rankOf: inverse(byValue) };
+    }
   }
-  const signed = (values: Uint32Array, field: SortField, row: number) =>
-    field.direction === 'asc' ? values[row]! : n - 1 - values[row]!;
-  let folded = ranks[fields[0]!.key];
-  for (let k = 1; k < fields.length - 1; k++) {
+  // The id order itself: its ranks are the id ranks (both read-only, so shared).
+  if (fields.length === 1 && last.direction === 'asc') return { spec, order: idOrder, rankOf: ranks.id };
+  let order: Uint32Array = last.direction === 'asc' ? idOrder : idOrder.slice().reverse();
+  // Two buffers taking turns; the shared id order is only ever read.
+  let spare: Uint32Array | undefined;
+  for (let k = fields.length - 2; k >= 0; k--) {
     const field = fields[k]!;
-    const values = ranks[field.key];
-    const keys = new Float64Array(n);
-    for (let row = 0; row < n; row++) keys[row] = folded[row]! * shift + signed(values, field, row);
-    folded = rankNumbers(keys);
-  }
-  const keys = new Float64Array(n);
-  for (let row = 0; row < n; row++) keys[row] = folded[row]! * shift + signed(idRanks, last, row);
-  keys.sort();
-  const order = new Uint32Array(n);
-  for (let rank = 0; rank < n; rank++) {
-    const idPart = keys[rank]! % shift;
-    order[rank] = idOrder[last.direction === 'asc' ? idPart : n - 1 - idPart]!;
+    const out = spare ?? new Uint32Array(order.length);
+    countingSortBy(order, ranks[field.key], field.direction === 'desc', out);
+    spare = order === idOrder ? undefined : order;
+    order = out;
   }
   return { spec, order, rankOf: inverse(order) };
 }

@@ -1,3 +1,5 @@
+import { TextTable } from './text-table.js';
+
 /**
  * One text field of every backup, interned: `codes[row]` numbers the row's value in
  * `values` (each distinct string held once), and the rows of each value are kept together
@@ -14,47 +16,109 @@ function narrowed(wide: Uint32Array, distinct: number): Codes {
   return codes;
 }
 
+/**
+ * A column given as codes into a list of values (generated data: a status code, a server
+ * number): `values[codes[row]]` is the row's text. The list may repeat a text and need not
+ * be dense; only the codes that occur are read.
+ */
+export interface CodedValues {
+  readonly codes: ArrayLike<number>;
+  readonly values: readonly string[];
+}
+
+/** A text column as the index is given it: one string per row, or codes into values. */
+export type TextValues = ArrayLike<string> | CodedValues;
+
+export const isCoded = (column: TextValues): column is CodedValues =>
+  'codes' in column && 'values' in column && !('length' in column);
+
+/** The text of each row, as strings (for the rare paths that need them so). */
+export function textsOf(column: TextValues): string[] {
+  if (!isCoded(column)) return Array.from(column);
+  const { codes, values } = column;
+  return Array.from(codes, (code) => values[code]!);
+}
+
+/**
+ * 0, 1, …, size-1, read-only: the rows of a column whose values are all distinct or all
+ * equal. The last one made is kept (one array), so the columns of one scope share it.
+ */
+let lastIdentity = new Uint32Array(0);
+
+function identityOf(size: number): Uint32Array {
+  if (lastIdentity.length !== size) {
+    lastIdentity = new Uint32Array(size);
+    for (let i = 0; i < size; i++) lastIdentity[i] = i;
+  }
+  return lastIdentity;
+}
+
 export class StringColumn {
   readonly codes: Codes;
   readonly values: readonly string[];
-  readonly #codeOf: Map<string, number>;
+  readonly #table: TextTable;
+  // Shared and read-only when the column's values are all distinct or all equal.
   /** Rows grouped by code: the rows of code c are `#rows[#starts[c] .. #starts[c+1])`. */
   readonly #starts: Uint32Array;
   readonly #rows: Uint32Array;
 
-  constructor(rowValues: ArrayLike<string>) {
-    const n = rowValues.length;
+  constructor(column: TextValues) {
+    const coded = isCoded(column);
+    const n = coded ? column.codes.length : column.length;
     const wide = new Uint32Array(n);
-    const codeOf = new Map<string, number>();
-    const values: string[] = [];
-    for (let row = 0; row < n; row++) {
-      const value = rowValues[row]!;
-      let code = codeOf.get(value);
-      if (code === undefined) {
-        code = values.length;
-        codeOf.set(value, code);
-        values.push(value);
+    const table = new TextTable();
+    const values = table.values;
+    if (coded) {
+      // Each given code is interned once, when first met, so the codes come out as the
+      // strings would give them (first appearance order, equal texts one code).
+      // One typed-array type in the loops below, whatever the caller's codes are (a loop
+      // that meets several element kinds is compiled to a slow generic access).
+      const given = column.codes instanceof Uint32Array ? column.codes : Uint32Array.from(column.codes);
+      const dense = new Int32Array(column.values.length).fill(-1);
+      for (let row = 0; row < n; row++) {
+        const g = given[row]!;
+        let code = dense[g]!;
+        if (code < 0) {
+          code = table.intern(column.values[g]!);
+          dense[g] = code;
+        }
+        wide[row] = code;
       }
-      wide[row] = code;
+    } else {
+      for (let row = 0; row < n; row++) wide[row] = table.intern(column[row]!);
+    }
+    table.trim();
+    this.#table = table;
+    if (n > 0 && (values.length === n || values.length === 1)) {
+      // Every value distinct (ids): row r holds code r. One value: every row holds code 0.
+      // Either way the grouped rows are 0..n-1, shared with other columns of this size.
+      const identity = identityOf(n + 1);
+      const unique = values.length === n;
+      this.codes = unique ? identity.subarray(0, n) : new Uint8Array(n);
+      if (unique && !coded && Array.isArray(column)) table.shareValues(column as string[]);
+      this.values = table.values;
+      this.#starts = unique ? identity : Uint32Array.of(0, n);
+      this.#rows = identity.subarray(0, n);
+      return;
     }
     const codes = narrowed(wide, values.length);
     // Counting sort of rows by code: exact sizes, no growing arrays.
     const starts = new Uint32Array(values.length + 1);
-    for (let row = 0; row < n; row++) starts[codes[row]! + 1]!++;
+    // Read from `wide` (always a Uint32Array), not the narrowed codes, for the same reason.
+    for (let row = 0; row < n; row++) starts[wide[row]! + 1]!++;
     for (let c = 0; c < values.length; c++) starts[c + 1]! += starts[c]!;
     const fill = starts.slice(0, values.length);
     const rows = new Uint32Array(n);
-    for (let row = 0; row < n; row++) rows[fill[codes[row]!]!++] = row;
+    for (let row = 0; row < n; row++) rows[fill[wide[row]!]!++] = row;
     this.codes = codes;
     this.values = values;
-    this.#codeOf = codeOf;
     this.#starts = starts;
     this.#rows = rows;
   }
 
   /** The code of `value`, or -1 when no row holds it. */
   codeOf(value: string): number {
-    return this.#codeOf.get(value) ?? -1;
+    return this.#table.codeOf(value);
   }
 
   countOf(code: number): number {

@@ -11,6 +11,8 @@
 
 /** Past this many strings the prefix keys pay; below it a comparator sort is quicker. */
 const comparatorSortBelow = 2048;
+/** Positions scanned per read of the strings. */
+const scanBlock = 8;
 /** Positions looked at for keys; strings that agree this far are compared in full. */
 const maxPositions = 48;
 
@@ -22,23 +24,30 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export function rankTexts(values: readonly string[], comparatorBelow = comparatorSortBelow): Uint32Array {
   const n = values.length;
-  const order = n < comparatorBelow ? comparatorOrder(values) : prefixKeyOrder(values);
+  const { order, keyChanged } = n < comparatorBelow ? comparatorOrder(values) : prefixKeyOrder(values);
   const ranks = new Uint32Array(n);
   let rank = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && values[order[i]!] !== values[order[i - 1]!]) rank++;
+    // A new key means a new string (equal strings have equal keys): no string to read.
+    if (i > 0 && (keyChanged?.[i] === 1 || values[order[i]!] !== values[order[i - 1]!])) rank++;
     ranks[order[i]!] = rank;
   }
   return ranks;
 }
 
-function comparatorOrder(values: readonly string[]): Uint32Array {
-  const order = Array.from({ length: values.length }, (_, i) => i);
-  order.sort((a, b) => compareText(values[a]!, values[b]!));
-  return Uint32Array.from(order);
+interface TextOrder {
+  order: Uint32Array;
+  /** 1 where the sort key differs from the one before (so the strings differ too). */
+  keyChanged?: Uint8Array;
 }
 
-function prefixKeyOrder(values: readonly string[]): Uint32Array {
+function comparatorOrder(values: readonly string[]): TextOrder {
+  const order = Array.from({ length: values.length }, (_, i) => i);
+  order.sort((a, b) => compareText(values[a]!, values[b]!));
+  return { order: Uint32Array.from(order) };
+}
+
+function prefixKeyOrder(values: readonly string[]): TextOrder {
   const n = values.length;
   let longest = 0;
   for (let i = 0; i < n; i++) if (values[i]!.length > longest) longest = values[i]!.length;
@@ -47,31 +56,43 @@ function prefixKeyOrder(values: readonly string[]): Uint32Array {
   // 64 bits hold the key and the index; doubles keep the key exact up to 2^53.
   const keyBits = Math.min(64 - indexBits, 53);
 
-  // Which symbols occur at each position: 0 is the end of the string, c + 1 the code unit c.
-  const seen: Uint8Array[] = [];
-  for (let p = 0; p < positions; p++) seen.push(new Uint8Array(65537));
-  for (let i = 0; i < n; i++) {
-    const value = values[i]!;
-    const length = value.length;
-    for (let p = 0; p < positions; p++) seen[p]![p < length ? value.charCodeAt(p) + 1 : 0] = 1;
-  }
   // Digit tables for the positions the key covers, while their radix product fits the bits.
+  // Positions are scanned a block at a time, and only while the ones before them left room
+  // in the key: for random ids two reads of each string (16 positions) rather than 36.
   const used: number[] = [];
   const digits: Uint16Array[] = [];
   const radices: number[] = [];
   let capacity = 1;
   const limit = 2 ** keyBits;
-  for (let p = 0; p < positions; p++) {
-    const present = seen[p]!;
-    let radix = 0;
-    const table = new Uint16Array(65537);
-    for (let s = 0; s < 65537; s++) if (present[s] === 1) table[s] = radix++;
-    if (radix <= 1) continue;
-    if (capacity * radix > limit) break;
-    capacity *= radix;
-    used.push(p);
-    digits.push(table);
-    radices.push(radix);
+  // Which symbols occur at a position: 0 is the end of the string, c + 1 the code unit c.
+  const present = Array.from({ length: scanBlock }, () => new Uint8Array(65537));
+  let full = false;
+  for (let block = 0; block < positions && !full; block += scanBlock) {
+    const width = Math.min(scanBlock, positions - block);
+    for (let k = 0; k < width; k++) present[k]!.fill(0);
+    for (let i = 0; i < n; i++) {
+      const value = values[i]!;
+      const length = value.length;
+      for (let k = 0; k < width; k++) {
+        const p = block + k;
+        present[k]![p < length ? value.charCodeAt(p) + 1 : 0] = 1;
+      }
+    }
+    for (let k = 0; k < width; k++) {
+      const seen = present[k]!;
+      let radix = 0;
+      const table = new Uint16Array(65537);
+      for (let c = 0; c < 65537; c++) if (seen[c] === 1) table[c] = radix++;
+      if (radix <= 1) continue;
+      if (capacity * radix > limit) {
+        full = true;
+        break;
+      }
+      capacity *= radix;
+      used.push(block + k);
+      digits.push(table);
+      radices.push(radix);
+    }
   }
 
   const packed = new BigUint64Array(n);
@@ -97,6 +118,7 @@ function prefixKeyOrder(values: readonly string[]): Uint32Array {
   const indexMask = indexBits === 32 ? 0xffffffff : 2 ** indexBits - 1;
   for (let i = 0; i < n; i++) order[i] = (words[2 * i]! & indexMask) >>> 0;
   // Runs of equal keys: their strings agree on every covered position; compare them fully.
+  const keyChanged = new Uint8Array(n);
   let runStart = 0;
   for (let i = 1; i <= n; i++) {
     const sameKey =
@@ -104,6 +126,7 @@ function prefixKeyOrder(values: readonly string[]): Uint32Array {
       words[2 * i + 1] === words[2 * i - 1] &&
       words[2 * i]! >>> indexBits === words[2 * i - 2]! >>> indexBits;
     if (sameKey) continue;
+    if (i < n) keyChanged[i] = 1;
     if (i - runStart > 1) {
       const run = Array.from(order.subarray(runStart, i));
       run.sort((a, b) => compareText(values[a]!, values[b]!));
@@ -111,5 +134,5 @@ function prefixKeyOrder(values: readonly string[]): Uint32Array {
     }
     runStart = i;
   }
-  return order;
+  return { order, keyChanged };
 }

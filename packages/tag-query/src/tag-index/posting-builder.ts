@@ -34,84 +34,96 @@ class PostingSink {
 
 /**
  * Builds the posting lists of backups given in rank order, in two passes: the first numbers
- * every key and key/value pair, counts their backups and notes each tag's pair; the second
- * fills storage of exactly the right size. Growing a few thousand plain arrays to millions
- * of entries instead leaves garbage that, with a million backups in the heap, costs
- * more in full collections than the build itself.
+ * every key and key/value pair and counts their backups, the second fills storage of exactly
+ * the right size. Growing a few thousand plain arrays to millions of entries instead leaves
+ * garbage that, with a million backups in the heap, costs more in full collections than the
+ * build itself.
+ *
+ * Backups often share one tags list (all backups of a server): each distinct list (by
+ * identity) is resolved into its distinct pairs and keys once, so the passes cost a few
+ * typed-array reads per tag rather than two map look-ups of strings.
  */
 export function buildKeyPostings(backups: readonly TaggedResource[]): Map<string, KeyPostings> {
   const n = backups.length;
-  let total = 0;
-  for (let rank = 0; rank < n; rank++) total += backups[rank]!.tags?.length ?? 0;
-
   const keyIds = new Map<string, number>();
   const keyNames: string[] = [];
   const keyValues: Map<string, number>[] = [];
-  const keyCounts: number[] = [];
-  const keyLast: number[] = [];
   const pairKeys: number[] = [];
-  const pairCounts: number[] = [];
+  /** Distinct tags lists: list id by identity, and each one's distinct pairs and keys. */
+  const listIds = new Map<object, number>();
+  const listPairs: number[] = [];
+  const listPairStart: number[] = [0];
+  const listKeys: number[] = [];
+  const listKeyStart: number[] = [0];
+  const listOfRank = new Int32Array(n);
+  const keyLast: number[] = [];
   const pairLast: number[] = [];
-  /** Each tag's pair number, or -1 when its backup already has that pair. */
-  const tagPairs = new Int32Array(total);
-  const tagStart = new Uint32Array(n + 1);
 
-  let t = 0;
   for (let rank = 0; rank < n; rank++) {
-    tagStart[rank] = t;
     const tags = backups[rank]!.tags;
-    if (!tags) continue;
-    for (let i = 0; i < tags.length && t < total; i++) {
-      const tag = tags[i]!;
-      let key = keyIds.get(tag.key);
-      if (key === undefined) {
-        key = keyNames.length;
-        keyIds.set(tag.key, key);
-        keyNames.push(tag.key);
-        keyValues.push(new Map());
-        keyCounts.push(0);
-        keyLast.push(-1);
-      }
-      const value = tag.value ?? '';
-      const values = keyValues[key]!;
-      let pair = values.get(value);
-      if (pair === undefined) {
-        pair = pairKeys.length;
-        values.set(value, pair);
-        pairKeys.push(key);
-        pairCounts.push(0);
-        pairLast.push(-1);
-      }
-      if (keyLast[key] !== rank) {
-        keyLast[key] = rank;
-        keyCounts[key]!++;
-      }
-      if (pairLast[pair] !== rank) {
-        pairLast[pair] = rank;
-        pairCounts[pair]!++;
-        tagPairs[t] = pair;
-      } else {
-        tagPairs[t] = -1;
-      }
-      t++;
+    if (!tags || tags.length === 0) {
+      listOfRank[rank] = -1;
+      continue;
     }
+    let list = listIds.get(tags);
+    if (list === undefined) {
+      list = listIds.size;
+      listIds.set(tags, list);
+      for (let i = 0; i < tags.length; i++) {
+        const tag = tags[i]!;
+        let key = keyIds.get(tag.key);
+        if (key === undefined) {
+          key = keyNames.length;
+          keyIds.set(tag.key, key);
+          keyNames.push(tag.key);
+          keyValues.push(new Map());
+          keyLast.push(-1);
+        }
+        const value = tag.value ?? '';
+        const values = keyValues[key]!;
+        let pair = values.get(value);
+        if (pair === undefined) {
+          pair = pairKeys.length;
+          values.set(value, pair);
+          pairKeys.push(key);
+          pairLast.push(-1);
+        }
+        // A list that names a key or pair twice still counts its backup once.
+        if (keyLast[key] !== list) {
+          keyLast[key] = list;
+          listKeys.push(key);
+        }
+        if (pairLast[pair] !== list) {
+          pairLast[pair] = list;
+          listPairs.push(pair);
+        }
+      }
+      listPairStart.push(listPairs.length);
+      listKeyStart.push(listKeys.length);
+    }
+    listOfRank[rank] = list;
   }
-  tagStart[n] = t;
+
+  // Members per key and pair: the backups of each list, summed over the lists.
+  const lists = listIds.size;
+  const backupsOfList = new Uint32Array(lists);
+  for (let rank = 0; rank < n; rank++) if (listOfRank[rank]! >= 0) backupsOfList[listOfRank[rank]!]!++;
+  const keyCounts = new Array<number>(keyNames.length).fill(0);
+  const pairCounts = new Array<number>(pairKeys.length).fill(0);
+  for (let list = 0; list < lists; list++) {
+    const m = backupsOfList[list]!;
+    for (let i = listPairStart[list]!; i < listPairStart[list + 1]!; i++) pairCounts[listPairs[i]!]! += m;
+    for (let i = listKeyStart[list]!; i < listKeyStart[list + 1]!; i++) keyCounts[listKeys[i]!]! += m;
+  }
 
   const keySinks = keyCounts.map((count) => new PostingSink(n, count));
   const pairSinks = pairCounts.map((count) => new PostingSink(n, count));
-  keyLast.fill(-1);
   for (let rank = 0; rank < n; rank++) {
-    for (let i = tagStart[rank]!; i < tagStart[rank + 1]!; i++) {
-      const pair = tagPairs[i]!;
-      if (pair < 0) continue;
-      pairSinks[pair]!.push(rank);
-      const key = pairKeys[pair]!;
-      if (keyLast[key] !== rank) {
-        keyLast[key] = rank;
-        keySinks[key]!.push(rank);
-      }
-    }
+    const list = listOfRank[rank]!;
+    if (list < 0) continue;
+    for (let i = listPairStart[list]!; i < listPairStart[list + 1]!; i++)
+      pairSinks[listPairs[i]!]!.push(rank);
+    for (let i = listKeyStart[list]!; i < listKeyStart[list + 1]!; i++) keySinks[listKeys[i]!]!.push(rank);
   }
 
   const postings = new Map<string, KeyPostings>();

@@ -135,6 +135,59 @@ describe('TagIndex', () => {
   });
 });
 
+describe('TagIndex given backups already in the answer order', () => {
+  const inOrder = ['b6', 'b2', 'b4', 'b3', 'b1', 'b5'].map((id) => backups.find((x) => x.id === id)!);
+  const trusted = new TagIndex(inOrder, { inAnswerOrder: true });
+  const checked = new TagIndex(backups);
+
+  it('answers every query as an index that sorted them itself', () => {
+    for (const query of [
+      {},
+      { tags: [{ key: 'env', values: ['prod'] }] },
+      { not_tags_any: [{ key: 'env', values: [] }] },
+    ]) {
+      expect(ids(trusted.select(query))).toEqual(ids(checked.select(query)));
+      expect(trusted.count(query)).toBe(checked.count(query));
+    }
+    expect(ids(trusted.select({}, { offset: 2, limit: 2 }))).toEqual(['b4', 'b3']);
+    expect(trusted.get('b3')?.name).toBe('DB-01');
+  });
+
+  it('reads no created_at at build time', () => {
+    let reads = 0;
+    const watched = inOrder.map((backup) => ({
+      ...backup,
+      get created_at() {
+        reads++;
+        return backup.created_at;
+      },
+    }));
+    const index = new TagIndex(watched, { inAnswerOrder: true });
+    expect(reads).toBe(0);
+    expect(ids(index.select({}))).toEqual(ids(inOrder));
+  });
+
+  it('builds its id map on first use, and compacts', () => {
+    let reads = 0;
+    const watched = inOrder.map((backup) => ({
+      ...backup,
+      get id() {
+        reads++;
+        return backup.id;
+      },
+    }));
+    const index = new TagIndex(watched, { inAnswerOrder: true });
+    expect(reads).toBe(0);
+    expect(index.get('b4')?.name).toBe('db-02');
+    expect(reads).toBe(6);
+    expect(index.remove('b6')).toBe(true);
+    index.add(b('b7', '2024-01-04T00:00:00', [['env', 'prod']], 'new'));
+    index.compact();
+    expect(ids(index.select({}))).toEqual(['b7', 'b2', 'b4', 'b3', 'b1', 'b5']);
+    expect(index.get('b7')?.name).toBe('new');
+  });
+});
+
 describe('TagIndex reads', () => {
   it('count reads no backup after the build, and select only what it returns', () => {
     let reads = 0;

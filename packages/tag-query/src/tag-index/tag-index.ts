@@ -1,7 +1,8 @@
 import type { TagQuery } from '@csbs-kit/models';
-import { TagIndexPageError } from '../errors.js';
 import { matchesTagQuery, type TaggedResource } from '../evaluate.js';
-import { answerOrder, compareBackupOrder, lowerBound } from './backup-order.js';
+import { compareBackupOrder, lowerBound } from './backup-order.js';
+import { buildOrder, type TagIndexOptions } from './index-build.js';
+import { checkPageNumber, type TagIndexPage } from './page-options.js';
 import { postingLength } from './posting.js';
 import { readPosting } from './posting-page.js';
 import type { QueryPlan } from './query-plan.js';
@@ -15,21 +16,6 @@ export interface IndexedBackup extends TaggedResource {
 }
 
 const SCRATCH_PLAN: QueryPlan = { kind: 'scratch' };
-
-/** Which slice of the ordered matches `select` returns; by default all of them. */
-export interface TagIndexPage {
-  /** Matches to skip, default 0. */
-  offset?: number;
-  /** Most matches to return, default unlimited. */
-  limit?: number;
-}
-
-function checkPageNumber(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const ok = value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && value >= 0);
-  if (!ok) throw new TagIndexPageError(`${name} must be a non-negative integer, got ${String(value)}`);
-  return value;
-}
 
 /**
  * Answers tag queries over many backups without testing each one: the backups sit in one
@@ -52,8 +38,11 @@ function checkPageNumber(name: string, value: number | undefined, fallback: numb
  */
 export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   #segment!: IndexSegment<T>;
-  /** id → slot; a slot is the rank itself, or an index into `#rankOfSlot`. */
-  #slotById!: Map<string, number>;
+  /**
+   * id → slot; a slot is the rank itself, or an index into `#rankOfSlot`. Built on first
+   * use when the build did not need one (a list known to be in order, or a compaction).
+   */
+  #slotById: Map<string, number> | undefined;
   #rankOfSlot: Uint32Array | undefined;
   #removed!: RankSet;
   #removedCount = 0;
@@ -62,38 +51,14 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   /** `#delta` in answer order; undefined after a change until a query needs it. */
   #deltaSorted: T[] | undefined = [];
 
-  constructor(backups: Iterable<T> = []) {
-    let list = [...backups];
-    let positions = new Map<string, number>();
-    for (let i = 0; i < list.length; i++) positions.set(list[i]!.id, i);
-    if (positions.size !== list.length) {
-      // A later backup with the same id replaces the earlier one, as `add` does.
-      list = list.filter((backup, i) => positions.get(backup.id) === i);
-      positions = new Map(list.map((backup, i) => [backup.id, i]));
-    }
-    // The map built to find duplicates doubles as the id map: a rank table beside it is
-    // cheaper than a second map of a million ids.
-    const order = answerOrder(list);
-    if (order.every((position, rank) => position === rank)) {
-      // Already in the answer order: each position is its rank, no table or copy needed.
-      this.#install(list, positions);
-      return;
-    }
-    const rankOfPosition = new Uint32Array(list.length);
-    for (let rank = 0; rank < order.length; rank++) rankOfPosition[order[rank]!] = rank;
-    this.#install(
-      Array.from(order, (position) => list[position]!),
-      positions,
-      rankOfPosition,
-    );
+  /** Builds the index over `backups`; see `TagIndexOptions` for a list already in order. */
+  constructor(backups: Iterable<T> = [], options: TagIndexOptions = {}) {
+    const { sorted, slotById, rankOfSlot } = buildOrder(backups, options);
+    this.#install(sorted, slotById, rankOfSlot);
   }
 
   #install(sorted: T[], slotById?: Map<string, number>, rankOfSlot?: Uint32Array): void {
     this.#segment = new IndexSegment(sorted);
-    if (slotById === undefined) {
-      slotById = new Map();
-      for (let rank = 0; rank < sorted.length; rank++) slotById.set(sorted[rank]!.id, rank);
-    }
     this.#slotById = slotById;
     this.#rankOfSlot = rankOfSlot;
     this.#removed = new RankSet(sorted.length);
@@ -103,6 +68,11 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   }
 
   #rankOf(id: string): number | undefined {
+    if (this.#slotById === undefined) {
+      const sorted = this.#segment.backups;
+      this.#slotById = new Map();
+      for (let rank = 0; rank < sorted.length; rank++) this.#slotById.set(sorted[rank]!.id, rank);
+    }
     const slot = this.#slotById.get(id);
     if (slot === undefined || this.#rankOfSlot === undefined) return slot;
     return this.#rankOfSlot[slot];
