@@ -54,14 +54,38 @@ describe('prefetchPages', () => {
     p.release(0);
     expect((await first).value).toBe(0);
     expect(p.log).toEqual(['fetch 0', 'fetch 1']);
+    // The consumer asks first, so the walk is waiting on each page when it arrives.
+    const second = pages.next();
+    await tick();
     p.release(1);
-    expect((await pages.next()).value).toBe(1);
+    expect((await second).value).toBe(1);
+    const third = pages.next();
+    await tick();
     p.release(2);
-    expect((await pages.next()).value).toBe(2);
+    expect((await third).value).toBe(2);
     expect((await pages.next()).done).toBe(true);
     // Page 2's hint (page 3) is beyond the end: it was sent, then cancelled.
     expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2', 'fetch 3']);
     expect(p.signals.get(3)?.aborted).toBe(true);
+  });
+
+  it('reads at most one page ahead: a page that arrives while the consumer is busy hints nothing', async () => {
+    const taken: boolean[] = [];
+    const p = controlledPages(4, (page, hintNext) => taken.push(hintNext(page + 1)));
+    const pages = prefetchPages(0, p.source, undefined);
+    const first = pages.next();
+    await tick();
+    p.release(0);
+    expect((await first).value).toBe(0);
+    // The consumer holds page 0; page 1 (prefetched) arrives and would hint page 2.
+    p.release(1);
+    await tick();
+    expect(taken).toEqual([true, false]);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1']);
+    // Page 2 is asked for once the walk has page 1 in hand, as without a hint.
+    expect((await pages.next()).value).toBe(1);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+    await pages.return(undefined);
   });
 
   it('cancels a wrong guess and asks for the right page', async () => {
