@@ -47,11 +47,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Options of `listCheckpointItems` and `paginateCheckpointItems`. */
+/** Options of `listCheckpointItems`, `paginateCheckpointItems` and `paginateResources`. */
 export interface ListingOptions extends CallOptions {
   /**
    * Also hand back the JSON text of each item exactly as received, as `page.itemTexts`
-   * (see `CheckpointItemsPageWithTexts`). The items are parsed and validated all the same;
+   * (see `CheckpointItemsPageWithTexts`, `ResourcesPageWithTexts`). The items are parsed and validated all the same;
    * finding the texts costs a scan of the body, about a tenth of parsing it.
    */
   itemTexts?: boolean;
