@@ -5,7 +5,9 @@ const root = import.meta.dirname;
 
 /**
  * Tests import workspace packages from their sources, so `pnpm test` needs no build and a
- * change in one package is seen by the tests of the packages above it at once.
+ * change in one package is seen by the tests of the packages above it at once. The client's
+ * and fleet's integration tests reach the emulator this way too: it is deliberately not a
+ * dependency of theirs (not even a dev one), so that their builds never wait on it.
  */
 export const workspaceAliases: Record<string, string> = {
   '@csbs-kit/models/signing': resolve(root, 'packages/models/src/signing/index.ts'),

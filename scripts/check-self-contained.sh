@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 pattern='[.][.]/shared|(^|[^a-z/])shared/(spec|DESIGN)'
-hits=$(git grep -nIE "$pattern" -- packages apps scripts docs fixtures \
+hits=$(git grep -nIE "$pattern" -- packages apps bench scripts docs fixtures \
   README.md turbo.json package.json vitest.shared.ts tsconfig.base.json biome.json .ci 2>/dev/null \
   | grep -vE '/CHANGELOG\.md:')
 if [ -n "$hits" ]; then

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../bench-support/prng.ts';
+import { seededRandom } from '../../../bench/support/prng.ts';
 
 /**
  * Deterministic, realistic listing pages for the benchmark: every documented field, the
@@ -7,7 +7,7 @@ import { mulberry32 } from '../../../bench-support/prng.ts';
  */
 
 export function makeCheckpointItems(count: number, seed = 1): Record<string, unknown>[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;

@@ -6,7 +6,7 @@
 // Prints ratios against the scans measured in the same run; asserts nothing.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { mulberry32 } from '../../../bench-support/prng.ts';
+import { seededRandom } from '../../../bench/support/prng.ts';
 import {
   compareBackupOrder,
   matchesTagQuery,
@@ -27,7 +27,7 @@ const repeat = Number(process.env.BENCH_REPEAT ?? 5);
 const objectRepeat = Math.max(1, Math.min(repeat, 3));
 const pageSize = 1000;
 
-const random = mulberry32(seed);
+const random = seededRandom(seed);
 const vocab = vocabulary(random);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const median = (xs: number[]) => {

@@ -1,7 +1,7 @@
 /**
  * csbs benchmarks. Prints ratios against baselines measured in the same run; asserts nothing.
  *
- *   node --import tsx bench/run.ts
+ *   node --import tsx cli/run.ts        (from bench/; or `pnpm bench csbs-kit` at the root)
  *
  * Three parts, each interleaved over repeated runs and reported as medians:
  *   startup  `node -e 0` (baseline) against csbs --version, --help, and a real command:
@@ -26,8 +26,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { demoCredentials, startEmulator } from '@csbs-kit/emulator';
-// The canned listing lives with the client's bench, which uses it too.
-import { startCannedListingThread } from '../../../packages/client/bench/canned-listing.js';
+import { startCannedListingThread } from '../support/canned-listing.ts';
 import { bin, fmt, measure, median, startEmulatorProcess } from './processes.ts';
 
 const clientWalk = fileURLToPath(new URL('./client-walk.mjs', import.meta.url));

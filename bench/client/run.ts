@@ -8,9 +8,10 @@
 //   itemTexts: the same walk's pages with each item's source text (what the CLI's ndjson uses).
 // Sizes come from the environment so a small run can come first:
 //   CSBS_BENCH_ITEMS (default 200000), CSBS_BENCH_ROUNDS (default 5).
+
+import { CsbsClient } from '@csbs-kit/client';
 import { Agent, request } from 'undici';
-import { CsbsClient } from '../src/index.js';
-import { startCannedListingThread } from './canned-listing.js';
+import { startCannedListingThread } from '../support/canned-listing.ts';
 
 const itemCount = Number(process.env.CSBS_BENCH_ITEMS ?? 200_000);
 const rounds = Number(process.env.CSBS_BENCH_ROUNDS ?? 5);

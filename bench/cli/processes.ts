@@ -4,11 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const bin = fileURLToPath(new URL('../dist/bin/csbs.js', import.meta.url));
+// The built bin of the csbs-kit package this workspace depends on, as a user would run it.
+export const bin = join(
+  dirname(createRequire(import.meta.url).resolve('csbs-kit/package.json')),
+  'dist/bin/csbs.js',
+);
 const rssHook = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));
 
 export interface Measured {

@@ -2,7 +2,7 @@
  * Benchmarks of `csbs report` and of fleet walks; ratios against baselines measured in
  * the same run, interleaved and repeated (medians), asserting nothing.
  *
- *   CSBS_BENCH_ONLY=report node --import tsx bench/run.ts
+ *   CSBS_BENCH_ONLY=report node --import tsx cli/run.ts   (from bench/)
  *
  *   CSBS_BENCH_REPORT_ITEMS  backups for report vs list (default 1000000)
  *   CSBS_BENCH_FLEET_ITEMS   backups per project of the 8-project fleet (default 50000)

@@ -5,7 +5,7 @@
  * one write. Run it in a worker thread (`startCannedListingThread`), so that it has a core of
  * its own and shares no event loop with a client measured in the same process.
  *
- * Used by this package's bench and by the CLI's (apps/cli/bench/run.ts).
+ * Used by the client's walk (client/run.ts) and the CLI's (cli/run.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
