@@ -51,8 +51,9 @@ export interface CallOptions {
 export interface ListingOptions extends CallOptions {
   /**
    * Also hand back the JSON text of each item exactly as received, as `page.itemTexts`
-   * (see `CheckpointItemsPageWithTexts`, `ResourcesPageWithTexts`). The items are parsed and validated all the same;
-   * finding the texts costs a scan of the body, about a tenth of parsing it.
+   * (see `CheckpointItemsPageWithTexts`, `ResourcesPageWithTexts`). The items are parsed
+   * and validated all the same; finding the texts costs a scan of the body, about a tenth
+   * of parsing it.
    */
   itemTexts?: boolean;
 }
