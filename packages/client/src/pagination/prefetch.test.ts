@@ -69,22 +69,27 @@ describe('prefetchPages', () => {
     expect(p.signals.get(3)?.aborted).toBe(true);
   });
 
-  it('reads at most one page ahead: a page that arrives while the consumer is busy hints nothing', async () => {
+  it('reads at most two pages ahead: a guessed page hints nothing while the consumer is busy', async () => {
     const taken: boolean[] = [];
-    const p = controlledPages(4, (page, hintNext) => taken.push(hintNext(page + 1)));
+    const p = controlledPages(5, (page, hintNext) => taken.push(hintNext(page + 1)));
     const pages = prefetchPages(0, p.source, undefined);
     const first = pages.next();
     await tick();
     p.release(0);
     expect((await first).value).toBe(0);
-    // The consumer holds page 0; page 1 (prefetched) arrives and would hint page 2.
+    // The consumer holds page 0. Page 1 (the next to hand out) arrives and starts page 2;
+    // page 2 is only a guess, so its arrival starts nothing.
     p.release(1);
     await tick();
-    expect(taken).toEqual([true, false]);
-    expect(p.log).toEqual(['fetch 0', 'fetch 1']);
-    // Page 2 is asked for once the walk has page 1 in hand, as without a hint.
+    p.release(2);
+    await tick();
+    expect(taken).toEqual([true, true, false]);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+    // Page 3 is asked for once the walk reads page 2, as when no hint is given.
     expect((await pages.next()).value).toBe(1);
     expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+    expect((await pages.next()).value).toBe(2);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2', 'fetch 3']);
     await pages.return(undefined);
   });
 

@@ -9,9 +9,9 @@ export class PaginationStopped extends Error {
 /**
  * Called by a page fetch as soon as it can guess the following request (for example from
  * the body's next link, before the body is parsed and validated); the guess is sent at once
- * and kept if it turns out right. Answers whether it was sent: only the page the walk is
- * waiting for may start its successor, so the walk never reads more than one page ahead of
- * its consumer (a guess cannot start a guess of its own while the consumer is busy).
+ * and kept if it turns out right. Answers whether it was sent: only the page the walk will
+ * hand out next may start its successor, never a guess, so however slow the consumer the
+ * walk reads at most two pages ahead of the one it holds.
  */
 export type HintNext<Request> = (guess: Request) => boolean;
 
@@ -41,10 +41,10 @@ function abortAll<R, P>(flight: InFlight<R, P> | undefined, reason: Error): Prom
 
 /**
  * Walks pages, starting the request for page N+1 before page N is handed out: as soon as
- * page N's fetch hints at it (speculatively, checked once page N is read) while the walk
- * waits for page N, else as soon as page N has arrived. At most one page is fetched ahead
- * of the one the consumer holds. The network wait thus overlaps parsing, validation and the caller's
- * work. When the consumer stops early, every request in flight is aborted and awaited, so
+ * page N's fetch hints at it (speculatively, checked once page N is read), else as soon as
+ * page N has arrived. A guessed page does not hint in turn, so at most two pages are
+ * fetched ahead of the one the consumer holds. The network wait thus overlaps parsing,
+ * validation and the caller's work. When the consumer stops early, every request in flight is aborted and awaited, so
  * nothing is left running and no rejection goes unhandled.
  */
 export async function* prefetchPages<Request, Page>(
@@ -53,8 +53,9 @@ export async function* prefetchPages<Request, Page>(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Page, void, undefined> {
   let stopped = false;
-  // The flight the walk is waiting on: the only one whose hint is taken.
-  let awaited: InFlight<Request, Page> | undefined;
+  // The page the walk hands out next: the only flight whose hint is taken (a guess's hint
+  // would start a guess of its own, and so on without bound while the consumer is busy).
+  let current: InFlight<Request, Page> | undefined;
   const start = (request: Request): InFlight<Request, Page> => {
     const controller = new AbortController();
     const pageSignal =
@@ -66,7 +67,7 @@ export async function* prefetchPages<Request, Page>(
       guess: undefined,
     };
     flight.promise = source.fetchPage(request, pageSignal, (guess) => {
-      if (stopped || awaited !== flight || flight.guess !== undefined || controller.signal.aborted)
+      if (stopped || current !== flight || flight.guess !== undefined || controller.signal.aborted)
         return false;
       flight.guess = start(guess);
       return true;
@@ -77,12 +78,10 @@ export async function* prefetchPages<Request, Page>(
     return flight;
   };
 
-  let current: InFlight<Request, Page> | undefined = start(first);
+  current = start(first);
   try {
     while (current !== undefined) {
-      awaited = current;
       const page: Page = await current.promise;
-      awaited = undefined;
       const following = source.next(current.request, page);
       const guess: InFlight<Request, Page> | undefined = current.guess;
       let upcoming: InFlight<Request, Page> | undefined;
