@@ -10,7 +10,7 @@ const client = new CsbsClient({
 });
 const itemTexts = process.env.CSBS_BENCH_ITEM_TEXTS === '1';
 let count = 0;
-for await (const page of client.paginateCheckpointItems({}, { pageSize: 1000, itemTexts }).pages()) {
+for await (const page of client.paginateCheckpointItems({ limit: 1000 }, { itemTexts }).pages()) {
   count += page.checkpoint_items.length;
 }
 await client.close();

@@ -35,13 +35,13 @@ async function handWrittenLoop(agent: Agent, base: string, token: string): Promi
 
 async function clientWalk(client: CsbsClient): Promise<number> {
   let count = 0;
-  for await (const _item of client.paginateCheckpointItems({}, { pageSize: 1000 })) count++;
+  for await (const _item of client.paginateCheckpointItems({ limit: 1000 })) count++;
   return count;
 }
 
 async function textsWalk(client: CsbsClient): Promise<number> {
   let count = 0;
-  for await (const page of client.paginateCheckpointItems({}, { pageSize: 1000, itemTexts: true }).pages()) {
+  for await (const page of client.paginateCheckpointItems({ limit: 1000 }, { itemTexts: true }).pages()) {
     count += page.itemTexts.length;
   }
   return count;

@@ -47,20 +47,27 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Options of `listCheckpointItems` and `paginateCheckpointItems`. */
+/** Options of `listCheckpointItems`, `paginateCheckpointItems` and `paginateResources`. */
 export interface ListingOptions extends CallOptions {
   /**
    * Also hand back the JSON text of each item exactly as received, as `page.itemTexts`
-   * (see `CheckpointItemsPageWithTexts`). The items are parsed and validated all the same;
-   * finding the texts costs a scan of the body, about a tenth of parsing it.
+   * (see `CheckpointItemsPageWithTexts`, `ResourcesPageWithTexts`). The items are parsed
+   * and validated all the same; finding the texts costs a scan of the body, about a tenth
+   * of parsing it.
    */
   itemTexts?: boolean;
 }
 
-/** Options of the paginators. */
+/**
+ * Options of a walk (`paginateCheckpointItems`, `paginateResources`). The page size is the
+ * wire's `limit` in the params, as in the one-page calls; this caps the walk as a whole.
+ */
 export interface PaginateOptions extends CallOptions {
-  /** Items per request, 1..1000 (default 1000). */
-  pageSize?: number;
+  /**
+   * At most this many items over the whole walk (a positive whole number); the last page
+   * asks only for what is left. Default: every item. Stopping early can also be a `break`.
+   */
+  maxItems?: number;
 }
 
 export const defaultTimeoutMs = 30_000;
@@ -104,16 +111,30 @@ export function checkClientOptions(options: CsbsClientOptions): void {
   if (issues.length > 0) throw new CsbsValidationError(issues, { what: 'options' });
 }
 
-/** `pageSize` of the paginators: 1..1000, default 1000. */
-export function checkPageSize(pageSize: unknown, max: number): number {
-  if (pageSize === undefined) return max;
-  if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > max) {
+/**
+ * The walk's `maxItems`, checked before any request. `pageSize` was the page size before
+ * `limit` took that meaning in the paginators too; it is refused rather than ignored, so a
+ * caller of the old API hears of it.
+ */
+export function checkPaginateOptions(options: PaginateOptions): number | undefined {
+  if (typeof options !== 'object' || options === null) {
+    throw new CsbsValidationError([{ path: '', message: 'must be an object' }], { what: 'options' });
+  }
+  if ('pageSize' in options && (options as { pageSize?: unknown }).pageSize !== undefined) {
     throw new CsbsValidationError(
-      [{ path: 'pageSize', message: `must be a whole number from 1 to ${max}` }],
+      [{ path: 'pageSize', message: 'is not an option: the page size is `limit` in the params' }],
+      { what: 'options' },
+    );
+  }
+  const { maxItems } = options;
+  if (maxItems === undefined) return undefined;
+  if (typeof maxItems !== 'number' || !Number.isSafeInteger(maxItems) || maxItems < 1) {
+    throw new CsbsValidationError(
+      [{ path: 'maxItems', message: `must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}` }],
       {
         what: 'options',
       },
     );
   }
-  return pageSize;
+  return maxItems;
 }

@@ -5,12 +5,9 @@ import {
   getCheckpointItemResponseSchema,
   type KeystoneProject,
   type ListCheckpointItemsQuery,
-  listingLimits,
   type ResourceInstancesFilterResponse,
   resourceInstancesCountResponseSchema,
   resourceInstancesFilterResponseSchema,
-  type TagQuery,
-  tagQueryLimits,
 } from '@csbs-kit/models';
 import { Agent } from 'undici';
 import type { Authorizer } from './auth/authorizer.js';
@@ -21,38 +18,37 @@ import {
   type CallOptions,
   type CsbsClientOptions,
   checkClientOptions,
-  checkPageSize,
   type ListingOptions,
   type PaginateOptions,
 } from './client-options.js';
 import { iamEndpointOf, normaliseEndpoint, resourceUrl } from './endpoint.js';
 import { CsbsValidationError } from './errors/other-errors.js';
 import { readListingPage } from './pagination/listing-page.js';
-import {
-  type CheckpointItemsPage,
-  type CheckpointItemsPageWithTexts,
-  type CheckpointItemsPaginator,
-  lazy,
-  Paginator,
-  type ResourcesPage,
-  type ResourcesPaginator,
+import type {
+  CheckpointItemsPage,
+  CheckpointItemsPageWithTexts,
+  CheckpointItemsPaginator,
+  ResourcesPageWithTexts,
+  ResourcesPaginator,
 } from './pagination/paginator.js';
-import { walkCheckpointItems, walkResources } from './pagination/walks.js';
+import { paginateFilter, paginateListing } from './pagination/walks.js';
 import { pathSegmentProblem } from './path-segment.js';
 import { checkCountParams, checkListParams, queryString } from './query/listing-params.js';
 import {
   countRequest,
   filterRequest,
   normaliseTagQuery,
-  pagingNumber,
   type ResourcePaging,
   type ResourceQuery,
   splitPaging,
 } from './query/resource-query.js';
 import { ServiceEndpoint } from './service-endpoint.js';
-import { execute, type TransportConfig } from './transport/execute.js';
+import { execute, type RawResponse, type TransportConfig } from './transport/execute.js';
 import { parseJsonBody } from './transport/json-body.js';
 import { transportConfigOf } from './transport/transport-config.js';
+
+const listing = ['checkpoint_items'];
+const action = ['csbs_backup', 'resource_instances', 'action'];
 
 /** A client of the CSBS query API: listing, counting and tag queries, with paging, retries and typed errors. */
 export class CsbsClient {
@@ -99,8 +95,9 @@ export class CsbsClient {
   }
 
   /**
-   * One page of `GET /v1/{project_id}/checkpoint_items`, with the marker of the next. With
-   * `itemTexts: true` the page also carries each item's JSON text as received.
+   * One page of `GET /v1/{project_id}/checkpoint_items` (`limit` items, default 1000), with
+   * the marker of the next. With `itemTexts: true` the page also carries each item's JSON
+   * text as received.
    */
   listCheckpointItems(
     params: ListCheckpointItemsQuery | undefined,
@@ -114,15 +111,18 @@ export class CsbsClient {
     params: ListCheckpointItemsQuery = {},
     options: ListingOptions = {},
   ): Promise<CheckpointItemsPage> {
-    return this.#listingPage(checkListParams(params), options.signal, options.itemTexts === true);
+    const query = checkListParams(params);
+    const response = await this.#send('GET', listing, queryString(query), undefined, options.signal);
+    return readListingPage(response, query, options.itemTexts === true);
   }
 
   /**
-   * Every backup matching `params`, following the marker page by page (pages of at most
-   * 1000, `pageSize` to ask for fewer). `params.limit` caps the total number of items;
-   * `params.offset` and `params.marker` apply to the first page. The next page is fetched
-   * while the current one is consumed. Validation errors surface on iteration. With
-   * `itemTexts: true`, each of `.pages()` also carries its items' JSON text as received.
+   * Every backup matching `params`, following the marker page by page. `params.limit` is
+   * the page size, as in `listCheckpointItems` (default and most 1000); `maxItems` caps
+   * the whole walk; `params.offset` and `params.marker` apply to the first page. The next
+   * page is fetched while the current one is consumed. Validation errors surface on
+   * iteration, before any request. With `itemTexts: true`, each of `.pages()` also carries
+   * its items' JSON text as received.
    */
   paginateCheckpointItems(
     params: ListCheckpointItemsQuery | undefined,
@@ -136,18 +136,11 @@ export class CsbsClient {
     params: ListCheckpointItemsQuery = {},
     options: PaginateOptions & ListingOptions = {},
   ): CheckpointItemsPaginator {
-    const itemTexts = options.itemTexts === true;
-    const walk = (): AsyncGenerator<CheckpointItemsPage, void, undefined> => {
-      const query = checkListParams(params);
-      const pageSize = checkPageSize(options.pageSize, listingLimits.maxPageSize);
-      return walkCheckpointItems(
-        (pageQuery, signal, peek) => this.#listingPage(pageQuery, signal, itemTexts, peek),
-        query,
-        pageSize,
-        options.signal,
-      );
-    };
-    return new Paginator(lazy(walk), (page) => page.checkpoint_items);
+    return paginateListing(
+      (query, signal) => this.#send('GET', listing, queryString(query), undefined, signal),
+      params,
+      options,
+    );
   }
 
   /** `GET /v1/{project_id}/checkpoint_items/count`: how many backups match the filters. */
@@ -155,18 +148,15 @@ export class CsbsClient {
     params: CountCheckpointItemsQuery = {},
     options: CallOptions = {},
   ): Promise<number> {
-    const query = checkCountParams(params);
-    return execute(
-      this.#transport,
-      {
-        method: 'GET',
-        url:
-          resourceUrl(await this.#project(options.signal), 'checkpoint_items', 'count') + queryString(query),
-        parse: (response) => parseJsonBody(response, countCheckpointItemsResponseSchema).count,
-      },
-      this.#authorizer,
+    const search = queryString(checkCountParams(params));
+    const response = await this.#send(
+      'GET',
+      ['checkpoint_items', 'count'],
+      search,
+      undefined,
       options.signal,
     );
+    return parseJsonBody(response, countCheckpointItemsResponseSchema).count;
   }
 
   /** `GET /v1/{project_id}/checkpoint_items/{id}`; a missing backup is a `CsbsNotFoundError`. */
@@ -175,69 +165,48 @@ export class CsbsClient {
     if (problem !== undefined) {
       throw new CsbsValidationError([{ path: 'id', message: problem }], { what: 'checkpoint item id' });
     }
-    return execute(
-      this.#transport,
-      {
-        method: 'GET',
-        url: resourceUrl(await this.#project(options.signal), 'checkpoint_items', id),
-        parse: (response) => parseJsonBody(response, getCheckpointItemResponseSchema).checkpoint_item,
-      },
-      this.#authorizer,
-      options.signal,
-    );
+    const response = await this.#send('GET', ['checkpoint_items', id], '', undefined, options.signal);
+    return parseJsonBody(response, getCheckpointItemResponseSchema).checkpoint_item;
   }
 
-  /** One page of a tag query (`action: filter`); `limit`/`offset` may be numbers or digit strings. */
+  /** One page of a tag query (`action: filter`); `limit` (the page size) and `offset` may be numbers or digit strings. */
   async filterResources(
     query: ResourceQuery & ResourcePaging,
     options: CallOptions = {},
   ): Promise<ResourceInstancesFilterResponse> {
     const { query: conditions, paging } = splitPaging(query);
-    return this.#filterPage(filterRequest(normaliseTagQuery(conditions), paging), options.signal);
+    const body = filterRequest(normaliseTagQuery(conditions), paging);
+    const response = await this.#sendAction(Buffer.from(JSON.stringify(body)), options.signal);
+    return parseJsonBody(response, resourceInstancesFilterResponseSchema);
   }
 
   /**
-   * Every resource matching the tag query, by offset in pages of up to 1000 (`pageSize`),
-   * until `total_count`. A `limit` in the query caps the total; an `offset` is where the
-   * walk starts.
+   * Every resource matching the tag query, by offset, until `total_count`. `limit` is the
+   * page size, as in `filterResources` (default and most 1000); `offset` is where the walk
+   * starts; `maxItems` caps the whole walk. The query is validated once, before any
+   * request. With `itemTexts: true`, each of `.pages()` also carries each resource's JSON
+   * text as received.
    */
   paginateResources(
     query: ResourceQuery & ResourcePaging,
-    options: PaginateOptions = {},
+    options: PaginateOptions & ListingOptions & { itemTexts: true },
+  ): ResourcesPaginator<ResourcesPageWithTexts>;
+  paginateResources(
+    query: ResourceQuery & ResourcePaging,
+    options?: PaginateOptions & ListingOptions,
+  ): ResourcesPaginator;
+  paginateResources(
+    query: ResourceQuery & ResourcePaging,
+    options: PaginateOptions & ListingOptions = {},
   ): ResourcesPaginator {
-    const walk = (): AsyncGenerator<ResourcesPage, void, undefined> => {
-      const { query: rest, paging } = splitPaging(query);
-      const conditions = normaliseTagQuery(rest);
-      const pageSize = checkPageSize(options.pageSize, tagQueryLimits.maxLimit);
-      const offset = pagingNumber(paging.offset, 'offset', 0);
-      const total = paging.limit === undefined ? undefined : pagingNumber(paging.limit, 'limit', 0, 1);
-      // Checked once up front, so a bad query fails before any byte is sent.
-      filterRequest(conditions, { limit: pageSize, offset });
-      return walkResources(
-        (pageConditions, pagePaging, signal, peek) =>
-          this.#filterPage(filterRequest(pageConditions, pagePaging), signal, peek),
-        conditions,
-        { pageSize, offset, total },
-        options.signal,
-      );
-    };
-    return new Paginator(lazy(walk), (page) => page.resources);
+    return paginateFilter((body, signal) => this.#sendAction(body, signal), query, options);
   }
 
   /** `action: count`: how many resources match the tag query. */
   async countResources(query: ResourceQuery, options: CallOptions = {}): Promise<number> {
     const body = countRequest(normaliseTagQuery(query));
-    return execute(
-      this.#transport,
-      {
-        method: 'POST',
-        url: await this.#actionUrl(options.signal),
-        body: Buffer.from(JSON.stringify(body)),
-        parse: (response) => parseJsonBody(response, resourceInstancesCountResponseSchema).total_count,
-      },
-      this.#authorizer,
-      options.signal,
-    );
+    const response = await this.#sendAction(Buffer.from(JSON.stringify(body)), options.signal);
+    return parseJsonBody(response, resourceInstancesCountResponseSchema).total_count;
   }
 
   /** Closes the client's own connection pool; a `dispatcher` given in the options stays open. */
@@ -253,47 +222,25 @@ export class CsbsClient {
     return this.#endpoint.projectUrl(this.#authorizer, signal);
   }
 
-  async #actionUrl(signal: AbortSignal | undefined): Promise<string> {
-    return resourceUrl(await this.#project(signal), 'csbs_backup', 'resource_instances', 'action');
-  }
-
-  async #filterPage(
-    body: TagQuery & { action: 'filter' },
-    signal: AbortSignal | undefined,
-    peek?: (bodyText: string) => boolean,
-  ): Promise<ResourceInstancesFilterResponse> {
-    return execute(
-      this.#transport,
-      {
-        method: 'POST',
-        url: await this.#actionUrl(signal),
-        body: Buffer.from(JSON.stringify(body)),
-        ...(peek === undefined ? {} : { peek }),
-        parse: (response) => parseJsonBody(response, resourceInstancesFilterResponseSchema),
-      },
-      this.#authorizer,
-      signal,
-    );
+  #sendAction(body: Uint8Array, signal: AbortSignal | undefined): Promise<RawResponse> {
+    return this.#send('POST', action, '', body, signal);
   }
 
   /**
-   * `peek` sees the raw body of a successful answer before it is parsed (to start the next
-   * page early); `itemTexts` adds each item's source text to the page, once it is valid.
+   * One call through the transport (signed, retried) to `{project}/{path}{search}`; the
+   * successful answer, unparsed. The callers read it: the transport knows nothing of pages.
    */
-  async #listingPage(
-    query: ListCheckpointItemsQuery,
+  async #send(
+    method: 'GET' | 'POST',
+    path: readonly string[],
+    search: string,
+    body: Uint8Array | undefined,
     signal: AbortSignal | undefined,
-    itemTexts: boolean,
-    peek?: (bodyText: string) => boolean,
-  ): Promise<CheckpointItemsPage> {
+  ): Promise<RawResponse> {
+    const url = resourceUrl(await this.#project(signal), ...path) + search;
     return execute(
       this.#transport,
-      {
-        method: 'GET',
-        url: resourceUrl(await this.#project(signal), 'checkpoint_items') + queryString(query),
-        ...(peek === undefined ? {} : { peek }),
-        parse: (response) => readListingPage(response, query, itemTexts),
-      },
+      { method, url, ...(body === undefined ? {} : { body }), parse: (response) => response },
       this.#authorizer,
       signal,
     );

@@ -55,6 +55,7 @@ export type {
   CheckpointItemsPageWithTexts,
   CheckpointItemsPaginator,
   ResourcesPage,
+  ResourcesPageWithTexts,
   ResourcesPaginator,
 } from './pagination/paginator.js';
 export type { ResourcePaging, ResourceQuery } from './query/resource-query.js';

@@ -71,7 +71,7 @@ describe('the CSBS endpoint from the catalog', () => {
     expect(page.checkpoint_items).toHaveLength(5);
     expect(c.endpoint).toBe(emulator.url);
     const all = [];
-    for await (const item of c.paginateCheckpointItems({}, { pageSize: 15 })) all.push(item.id);
+    for await (const item of c.paginateCheckpointItems({ limit: 15 })) all.push(item.id);
     expect(all).toHaveLength(40);
     expect(new Set(all).size).toBe(40);
     expect(await c.countCheckpointItems()).toBe(40);

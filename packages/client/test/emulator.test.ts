@@ -121,21 +121,21 @@ describe('listing against the emulator (token)', () => {
     const c = client();
     const expected = ids(all.filter(keep));
     expect(expected.length).toBeGreaterThan(0);
-    const got = await collect(c.paginateCheckpointItems(params(), { pageSize: 300 }));
+    const got = await collect(c.paginateCheckpointItems({ ...params(), limit: 300 }));
     expect(ids(got)).toEqual(expected);
     const { offset: _o, ...countParams } = params() as ListCheckpointItemsQuery;
     expect(await c.countCheckpointItems(countParams)).toBe(expected.length);
   });
 
   it('sort by name ascending', async () => {
-    const got = await collect(client().paginateCheckpointItems({ sort: 'name:asc' }, { pageSize: 700 }));
+    const got = await collect(client().paginateCheckpointItems({ sort: 'name:asc', limit: 700 }));
     expect(got).toHaveLength(2500);
     for (let i = 1; i < got.length; i++) expect((got[i - 1]?.name ?? '') <= (got[i]?.name ?? '')).toBe(true);
   });
 
-  it('limit and offset across pages', async () => {
+  it('maxItems and offset across pages of limit', async () => {
     const got = await collect(
-      client().paginateCheckpointItems({ limit: 1234, offset: 10 }, { pageSize: 500 }),
+      client().paginateCheckpointItems({ limit: 500, offset: 10 }, { maxItems: 1234 }),
     );
     expect(ids(got)).toEqual(ids(all.slice(10, 1244)));
   });
@@ -173,7 +173,7 @@ describe('tag queries against the emulator', () => {
     const query = { selector: 'env=prod,!legacy' };
     const total = await c.countResources(query);
     expect(total).toBeGreaterThan(0);
-    const got = await collect(c.paginateResources(query, { pageSize: 250 }));
+    const got = await collect(c.paginateResources({ ...query, limit: 250 }));
     expect(got).toHaveLength(total);
     expect(new Set(got.map((r) => r.resource_id)).size).toBe(total);
     for (const r of got) {

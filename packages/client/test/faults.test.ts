@@ -76,10 +76,10 @@ describe('under fault injection', () => {
     });
     for (const client of [signed, byPassword]) {
       const ids = new Set<string>();
-      for await (const item of client.paginateCheckpointItems({}, { pageSize: 500 })) ids.add(item.id);
+      for await (const item of client.paginateCheckpointItems({ limit: 500 })) ids.add(item.id);
       expect(ids.size).toBe(2500);
       const resources = new Set<string>();
-      for await (const r of client.paginateResources({ selector: 'env' }, { pageSize: 400 }))
+      for await (const r of client.paginateResources({ selector: 'env', limit: 400 }))
         resources.add(r.resource_id);
       expect(resources.size).toBe(await client.countResources({ selector: 'env' }));
       expect(resources.size).toBeGreaterThan(0);

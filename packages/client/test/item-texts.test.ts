@@ -46,7 +46,7 @@ describe('itemTexts: each item as the service sent it', () => {
     const server = await rawListing(texts, (items) => `{"checkpoint_items":[${items}]}`);
     const pages = [];
     for await (const page of client(server)
-      .paginateCheckpointItems({}, { pageSize: 3, itemTexts: true })
+      .paginateCheckpointItems({ limit: 3 }, { itemTexts: true })
       .pages()) {
       pages.push(page);
     }
@@ -85,5 +85,82 @@ describe('itemTexts: each item as the service sent it', () => {
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsbsResponseValidationError);
     expect((error as CsbsResponseValidationError).issues[0]?.path).toBe('checkpoint_items[1].id');
+  });
+});
+
+/** A tag query that answers pages of the given raw resource texts by offset/limit, `total_count` last. */
+async function rawTagQuery(resourceTexts: string[], format: (items: string, total: number) => string) {
+  const server = await startServer((req, res) => {
+    const body = JSON.parse(req.body) as { limit?: string; offset?: string };
+    const offset = Number(body.offset ?? '0');
+    const page = resourceTexts.slice(offset, offset + Number(body.limit ?? '1000'));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(format(page.join(','), resourceTexts.length));
+  });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+const resourceTexts = Array.from(
+  { length: 7 },
+  (_, i) =>
+    `{"resource_id":"r${i}","resource_name":"say \\"hi\\" ] }","resource_detail":{"id":"b${i}","size":1.50,"nested":[{"resource_id":"x"}]},"tags":[{"key":"env","value":"prod"}],"x-future":null}`,
+);
+
+describe('itemTexts of a tag-query walk: each resource as the service sent it', () => {
+  it('pages carry the exact text of every resource, aligned with the parsed ones', async () => {
+    const server = await rawTagQuery(
+      resourceTexts,
+      (items, total) => `{"resources":[${items}],"total_count":${total}}`,
+    );
+    const pages = [];
+    for await (const page of client(server).paginateResources({ limit: 3 }, { itemTexts: true }).pages()) {
+      pages.push(page);
+    }
+    expect(pages.map((p) => [p.offset, p.itemTexts.length])).toEqual([
+      [0, 3],
+      [3, 3],
+      [6, 1],
+    ]);
+    expect(pages.flatMap((p) => p.itemTexts)).toEqual(resourceTexts);
+    for (const page of pages) {
+      expect(page.itemTexts.map((text) => JSON.parse(text))).toEqual(page.resources);
+    }
+    expect(pages[0]!.itemTexts[0]).not.toBe(JSON.stringify(pages[0]!.resources[0]));
+  });
+
+  it('a pretty-printed body (total_count first) gives each resource trimmed', async () => {
+    const server = await rawTagQuery(
+      ['{ "resource_id": "r0" }', '{\n  "resource_id": "r1"\n}'],
+      (items, total) =>
+        `{\n  "total_count": ${total},\n  "resources": [\n    ${items.replace(',', ',\n    ')}\n  ]\n}\n`,
+    );
+    const pages = [];
+    for await (const page of client(server).paginateResources({}, { itemTexts: true }).pages())
+      pages.push(page);
+    expect(pages.flatMap((p) => p.itemTexts)).toEqual([
+      '{ "resource_id": "r0" }',
+      '{\n  "resource_id": "r1"\n}',
+    ]);
+  });
+
+  it('without the option, pages have no texts; with it, a bad resource still fails the page', async () => {
+    const plain = await rawTagQuery(
+      resourceTexts.slice(0, 2),
+      (items, t) => `{"resources":[${items}],"total_count":${t}}`,
+    );
+    for await (const page of client(plain).paginateResources({}).pages())
+      expect('itemTexts' in page).toBe(false);
+    const bad = await rawTagQuery(
+      [resourceTexts[0]!, '{"resource_id":7}'],
+      (items, t) => `{"resources":[${items}],"total_count":${t}}`,
+    );
+    const error = await (async () => {
+      for await (const _ of client(bad).paginateResources({}, { itemTexts: true }).pages()) {
+        // nothing: the first page is invalid
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsbsResponseValidationError);
+    expect((error as CsbsResponseValidationError).issues[0]?.path).toBe('resources[1].resource_id');
   });
 });

@@ -35,7 +35,7 @@ async function lyingServer(pageFor: (marker: string | undefined, request: number
 async function walk(client: CsbsClient): Promise<{ seen: string[]; error: unknown }> {
   const seen: string[] = [];
   try {
-    for await (const item of client.paginateCheckpointItems({}, { pageSize: 10 })) seen.push(item.id);
+    for await (const item of client.paginateCheckpointItems({ limit: 10 })) seen.push(item.id);
   } catch (error) {
     return { seen, error };
   }

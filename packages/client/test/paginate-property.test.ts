@@ -72,7 +72,8 @@ describe('paginateCheckpointItems (property, against the emulator)', () => {
           const params = { ...filter };
           const unpaged = await client.listCheckpointItems({ ...filter, limit: 1000 });
           const paged: string[] = [];
-          for await (const item of client.paginateCheckpointItems(params, { pageSize })) paged.push(item.id);
+          for await (const item of client.paginateCheckpointItems({ ...params, limit: pageSize }))
+            paged.push(item.id);
           expect(paged).toEqual(unpaged.checkpoint_items.map((i) => i.id));
           expect(params).toEqual(filter);
           if (paged.length > pageSize) multiPage++;

@@ -1,6 +1,11 @@
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CsbsClient, CsbsServerError, type ListCheckpointItemsQuery } from '../src/index.js';
+import {
+  CsbsClient,
+  CsbsServerError,
+  CsbsValidationError,
+  type ListCheckpointItemsQuery,
+} from '../src/index.js';
 import { sendJson, startServer, type TestServer } from './support/http-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -89,15 +94,15 @@ describe('paginateCheckpointItems', () => {
 
   it('an exact multiple of the page size ends with one empty page', async () => {
     const listing = await startListing(20);
-    const pages = await collect(client(listing.server).paginateCheckpointItems({}, { pageSize: 10 }).pages());
+    const pages = await collect(client(listing.server).paginateCheckpointItems({ limit: 10 }).pages());
     expect(pages.map((p) => p.checkpoint_items.length)).toEqual([10, 10, 0]);
     expect(pages.map((p) => p.nextMarker)).toEqual(['b-00009', 'b-00019', undefined]);
   });
 
-  it('limit caps the total; offset applies to the first page only', async () => {
+  it('maxItems caps the total; limit is each page; offset applies to the first page only', async () => {
     const listing = await startListing(100);
     const items = await collect(
-      client(listing.server).paginateCheckpointItems({ limit: 25, offset: 5 }, { pageSize: 10 }),
+      client(listing.server).paginateCheckpointItems({ limit: 10, offset: 5 }, { maxItems: 25 }),
     );
     expect(items.map((i) => i.id)).toEqual(
       Array.from({ length: 25 }, (_, i) => `b-${String(i + 5).padStart(5, '0')}`),
@@ -134,7 +139,7 @@ describe('paginateCheckpointItems', () => {
       hooks: { onRequest: (s) => sent.push(new URL(s.url).searchParams.get('marker')) },
     });
     cleanups.push(() => c.close());
-    const error = await collect(c.paginateCheckpointItems({}, { pageSize: 10 })).catch((e: unknown) => e);
+    const error = await collect(c.paginateCheckpointItems({ limit: 10 })).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'CSBS_RESPONSE_INVALID',
       issues: [{ path: 'checkpoint_items[4].id' }],
@@ -145,7 +150,7 @@ describe('paginateCheckpointItems', () => {
   it('asks for the next page before the current one is consumed', async () => {
     const listing = await startListing(30, { delayMs: 30 });
     const c = client(listing.server);
-    const iterator = c.paginateCheckpointItems({}, { pageSize: 10 })[Symbol.asyncIterator]();
+    const iterator = c.paginateCheckpointItems({ limit: 10 })[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(first.value?.id).toBe('b-00000');
     // The consumer holds item 0 and asks for nothing more: only a prefetch can bring the
@@ -172,7 +177,7 @@ describe('paginateCheckpointItems', () => {
       process.on('unhandledRejection', onUnhandled);
       try {
         let seen = 0;
-        for await (const _ of c.paginateCheckpointItems({}, { pageSize: 100 })) {
+        for await (const _ of c.paginateCheckpointItems({ limit: 100 })) {
           if (++seen === 150) break;
         }
         expect(seen).toBe(150);
@@ -198,7 +203,7 @@ describe('paginateCheckpointItems', () => {
     const listing = await startListing(50, { failAt: 'b-00019' });
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const item of client(listing.server).paginateCheckpointItems({}, { pageSize: 10 }))
+      for await (const item of client(listing.server).paginateCheckpointItems({ limit: 10 }))
         seen.push(item.id);
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(20);
@@ -207,16 +212,57 @@ describe('paginateCheckpointItems', () => {
 
   it('each iteration is a fresh walk', async () => {
     const listing = await startListing(15);
-    const paginator = client(listing.server).paginateCheckpointItems({}, { pageSize: 10 });
+    const paginator = client(listing.server).paginateCheckpointItems({ limit: 10 });
     expect(await collect(paginator)).toHaveLength(15);
     expect(await collect(paginator)).toHaveLength(15);
     expect(listing.log).toHaveLength(4);
   });
 
-  it('rejects a bad pageSize on iteration', async () => {
+  it('limit is the page size, as in listCheckpointItems: { limit: 100 } walks every item', async () => {
+    const listing = await startListing(250);
+    const items = await collect(client(listing.server).paginateCheckpointItems({ limit: 100 }));
+    expect(items).toHaveLength(250);
+    expect(listing.log.map((l) => l.query.limit)).toEqual(['100', '100', '100']);
+  });
+
+  it('a limit over 1000 asks for the 1000 the service answers at most', async () => {
+    const listing = await startListing(1500);
+    expect(await collect(client(listing.server).paginateCheckpointItems({ limit: 5000 }))).toHaveLength(1500);
+    expect(listing.log.map((l) => l.query.limit)).toEqual(['1000', '1000']);
+  });
+
+  it('maxItems of exactly one page asks for no page after it', async () => {
+    const listing = await startListing(100);
+    const items = await collect(
+      client(listing.server).paginateCheckpointItems({ limit: 10 }, { maxItems: 10 }),
+    );
+    expect(items).toHaveLength(10);
+    expect(listing.log).toHaveLength(1);
+  });
+
+  it.each([0, -1, 1.5, 2 ** 53, '5', Number.NaN])(
+    'rejects maxItems %s on iteration, before any request',
+    async (maxItems) => {
+      const listing = await startListing(1);
+      const paginator = client(listing.server).paginateCheckpointItems({}, { maxItems: maxItems as number });
+      const error = await collect(paginator).catch((e: unknown) => e);
+      expect(CsbsValidationError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'CSBS_VALIDATION_FAILED', issues: [{ path: 'maxItems' }] });
+      expect((error as Error).message).toMatch(/maxItems: must be a whole number from 1 to/);
+      expect(listing.log).toHaveLength(0);
+    },
+  );
+
+  it('refuses the old pageSize option rather than ignoring it, and a bad limit, before any request', async () => {
     const listing = await startListing(1);
-    const paginator = client(listing.server).paginateCheckpointItems({}, { pageSize: 1001 });
-    await expect(collect(paginator)).rejects.toMatchObject({ issues: [{ path: 'pageSize' }] });
+    const c = client(listing.server);
+    const old = c.paginateCheckpointItems({}, { pageSize: 10 } as never);
+    await expect(collect(old)).rejects.toMatchObject({
+      issues: [{ path: 'pageSize', message: expect.stringContaining('`limit` in the params') }],
+    });
+    await expect(collect(c.paginateCheckpointItems({ limit: 0 }))).rejects.toMatchObject({
+      issues: [{ path: 'limit' }],
+    });
     expect(listing.log).toHaveLength(0);
   });
 });
@@ -242,7 +288,7 @@ describe('paginateResources', () => {
 
   it('no request past the end when total_count is a multiple of the page', async () => {
     const listing = await startListing(20);
-    const items = await collect(client(listing.server).paginateResources({}, { pageSize: 10 }));
+    const items = await collect(client(listing.server).paginateResources({ limit: 10 }));
     expect(items).toHaveLength(20);
     expect(listing.server.requests).toHaveLength(2);
   });
@@ -260,19 +306,40 @@ describe('paginateResources', () => {
     await expect(collect(c.paginateResources({ selector: 'env', matches: [] }))).rejects.toMatchObject({
       issues: [{ path: 'matches', message: 'must not be empty when present' }],
     });
-    await expect(collect(c.paginateResources({}, { pageSize: 0 }))).rejects.toMatchObject({
+    await expect(collect(c.paginateResources({ limit: 0 }))).rejects.toMatchObject({
+      issues: [{ path: 'limit' }],
+    });
+    await expect(collect(c.paginateResources({ limit: 1001 }))).rejects.toMatchObject({
+      issues: [{ path: 'limit', message: 'must be between "1" and "1000"' }],
+    });
+    await expect(collect(c.paginateResources({}, { maxItems: 0 }))).rejects.toMatchObject({
+      issues: [{ path: 'maxItems' }],
+    });
+    await expect(collect(c.paginateResources({}, { pageSize: 5 } as never))).rejects.toMatchObject({
       issues: [{ path: 'pageSize' }],
     });
     expect(listing.server.requests).toHaveLength(0);
   });
 
-  it('offset and limit in the query start and cap the walk', async () => {
+  it('offset starts the walk, limit is each page, maxItems caps it', async () => {
     const listing = await startListing(100);
     const items = await collect(
-      client(listing.server).paginateResources({ offset: 7, limit: 12 }, { pageSize: 5 }),
+      client(listing.server).paginateResources({ offset: 7, limit: 5 }, { maxItems: 12 }),
     );
     expect(items.map((r) => r.resource_id)).toEqual(
       Array.from({ length: 12 }, (_, i) => `b-${String(i + 7).padStart(5, '0')}`),
     );
+    const bodies = listing.server.requests.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => [b.limit, b.offset])).toEqual([
+      ['5', '7'],
+      ['5', '12'],
+      ['2', '17'],
+    ]);
+  });
+
+  it('limit is the page size: { limit: 100 } walks every match', async () => {
+    const listing = await startListing(250);
+    expect(await collect(client(listing.server).paginateResources({ limit: 100 }))).toHaveLength(250);
+    expect(listing.server.requests.map((r) => JSON.parse(r.body).limit)).toEqual(['100', '100', '100']);
   });
 });

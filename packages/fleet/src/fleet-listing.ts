@@ -15,10 +15,11 @@ export type FleetEvent =
 export type FleetListingClient = FleetClient & Pick<CsbsClient, 'paginateCheckpointItems'>;
 
 export interface FleetListingOptions<C extends FleetListingClient> extends FleetOptions<C> {
-  /** The listing's filters, the same for every project (never changed). */
+  /**
+   * The listing's filters, the same for every project (never changed); `limit` is the page
+   * size, as in `client.paginateCheckpointItems` (default and most 1000).
+   */
   params?: ListCheckpointItemsQuery;
-  /** Backups per request, 1..1000. */
-  pageSize?: number;
 }
 
 /**
@@ -45,10 +46,7 @@ export async function* paginateFleetCheckpointItems<C extends FleetListingClient
     async (client, project, walkSignal) => {
       let count = 0;
       const pages = client
-        .paginateCheckpointItems(options.params ?? {}, {
-          ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
-          ...(walkSignal ? { signal: walkSignal } : {}),
-        })
+        .paginateCheckpointItems(options.params ?? {}, walkSignal ? { signal: walkSignal } : {})
         .pages();
       for await (const page of pages) {
         // The page's items are fresh objects of this walk alone: tagging them in place

@@ -32,7 +32,7 @@ describe('a fleet walk over three emulated projects', () => {
       for await (const event of paginateFleetCheckpointItems({
         projects,
         clientFor,
-        pageSize: 250,
+        params: { limit: 250 },
         concurrency: 2,
       })) {
         events.push(event);
@@ -126,7 +126,7 @@ describe('a fleet walk over three emulated projects', () => {
     let pages = 0;
     for await (const event of paginateFleetCheckpointItems({
       projects,
-      pageSize: 100,
+      params: { limit: 100 },
       clientFor: (p) =>
         new CsbsClient({ projectId: p.id, endpoint: emulator.url, credentials: { token: `token-${p.id}` } }),
     })) {

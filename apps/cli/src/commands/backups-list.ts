@@ -39,12 +39,10 @@ export const run: CommandHandler = async (ctx, flags) => {
 
   await withClient(ctx, flags, async (client) => {
     // The server cannot filter by tag: with --selector every page is read and filtered
-    // here, so the cap counts matches and is enforced here rather than sent as `limit`.
-    const params = {
-      ...filters,
-      ...(sort ? { sort } : {}),
-      ...(cap !== undefined && !selector ? { limit: cap + 1 } : {}),
-    };
+    // here, so the cap counts matches and is enforced here rather than as the walk's
+    // `maxItems`. Without one, one backup more than the cap tells whether more exist.
+    const params = { ...filters, ...(sort ? { sort } : {}), limit: pageSize };
+    const maxItems = cap !== undefined && !selector ? cap + 1 : undefined;
     const writer = recordWriter(ctx, setup, 'checkpoint-item', { streamJson: cap === undefined });
     // NDJSON of whole records copies each item's received text (still validated by the
     // client) rather than serialising it again: that is most of a long walk's CPU.
@@ -60,7 +58,10 @@ export const run: CommandHandler = async (ctx, flags) => {
     let written = 0;
     let capped = false;
     try {
-      for await (const page of client.paginateCheckpointItems(params, { pageSize, itemTexts }).pages()) {
+      const pages = client
+        .paginateCheckpointItems(params, { ...(maxItems === undefined ? {} : { maxItems }), itemTexts })
+        .pages();
+      for await (const page of pages) {
         progress.page(page.checkpoint_items.length);
         let batch: readonly CheckpointItem[] = page.checkpoint_items;
         let texts: readonly string[] | undefined = page.itemTexts;

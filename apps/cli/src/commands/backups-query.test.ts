@@ -47,11 +47,15 @@ describe('queryConditions', () => {
 
 describe('paging plans', () => {
   it('query: a window of 50 by default, --limit/--offset, or everything', () => {
-    expect(queryPaging({})).toEqual({ limit: 50, offset: 0, pageSize: 50 });
-    expect(queryPaging({ limit: '2000', offset: '10' })).toEqual({ limit: 2000, offset: 10, pageSize: 1000 });
-    expect(queryPaging({ all: true })).toEqual({ limit: undefined, offset: 0, pageSize: 1000 });
+    expect(queryPaging({})).toEqual({ maxItems: 50, offset: 0, pageSize: 50 });
+    expect(queryPaging({ limit: '2000', offset: '10' })).toEqual({
+      maxItems: 2000,
+      offset: 10,
+      pageSize: 1000,
+    });
+    expect(queryPaging({ all: true })).toEqual({ maxItems: undefined, offset: 0, pageSize: 1000 });
     expect(queryPaging({ all: true, pageSize: '100' })).toEqual({
-      limit: undefined,
+      maxItems: undefined,
       offset: 0,
       pageSize: 100,
     });

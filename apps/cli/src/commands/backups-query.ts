@@ -40,9 +40,13 @@ export async function queryConditions(
   return query;
 }
 
-/** `--limit N --offset M` for one window, or `--all` for every match. */
+/**
+ * `--limit N --offset M` for one window, or `--all` for every match. The window's size is
+ * the walk's `maxItems` (the flag keeps the reference's word); `--page-size` is the wire's
+ * `limit` of each request.
+ */
 export function queryPaging(flags: Record<string, unknown>): {
-  limit: number | undefined;
+  maxItems: number | undefined;
   offset: number;
   pageSize: number;
 } {
@@ -52,7 +56,7 @@ export function queryPaging(flags: Record<string, unknown>): {
   if (flags.all === true && limit !== undefined)
     throw new CliUsageError('--limit', 'cannot be combined with --all');
   const cap = flags.all === true ? undefined : (limit ?? defaultLimit);
-  return { limit: cap, offset, pageSize: pageSize ?? Math.min(1000, cap ?? 1000) };
+  return { maxItems: cap, offset, pageSize: pageSize ?? Math.min(1000, cap ?? 1000) };
 }
 
 export const run: CommandHandler = async (ctx, flags) => {
@@ -68,26 +72,34 @@ export const run: CommandHandler = async (ctx, flags) => {
     return;
   }
 
-  const { limit, offset, pageSize } = queryPaging(flags);
+  const { maxItems, offset, pageSize } = queryPaging(flags);
   await withClient(ctx, flags, async (client) => {
-    const writer = recordWriter(ctx, setup, 'resource', { streamJson: limit === undefined });
+    const writer = recordWriter(ctx, setup, 'resource', { streamJson: maxItems === undefined });
+    // NDJSON of whole records copies each resource's received text (still validated by the
+    // client) rather than serialising it again, as `backups list` does.
+    const itemTexts = setup.format === 'ndjson' && setup.fields === undefined;
     const progress = new Progress(ctx.io.stderr, {
       enabled:
         ctx.io.stderr.isTTY === true &&
         !dumbTerminal(ctx.io) &&
         !flags.quiet &&
-        (limit === undefined || limit > pageSize),
+        (maxItems === undefined || maxItems > pageSize),
     });
     let total = 0;
     let written = 0;
     try {
-      const paging = { offset, ...(limit !== undefined ? { limit } : {}) };
-      for await (const page of client.paginateResources({ ...query, ...paging }, { pageSize }).pages()) {
+      const pages = client
+        .paginateResources(
+          { ...query, offset, limit: pageSize },
+          { ...(maxItems === undefined ? {} : { maxItems }), itemTexts },
+        )
+        .pages();
+      for await (const page of pages) {
         total = page.total_count;
         progress.setTotal(Math.max(0, total - offset));
         progress.page(page.resources.length);
         const batch: Resource[] = page.resources;
-        await writer.write(batch);
+        await writer.write(batch, page.itemTexts);
         written += batch.length;
       }
     } catch (error) {
@@ -98,7 +110,7 @@ export const run: CommandHandler = async (ctx, flags) => {
     }
     await writer.end();
     if (written === 0 && setup.format === 'table') notice(ctx, flags, 'No backups match.');
-    if (limit !== undefined && offset + written < total) {
+    if (maxItems !== undefined && offset + written < total) {
       notice(
         ctx,
         flags,

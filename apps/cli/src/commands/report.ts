@@ -46,8 +46,7 @@ export const run: CommandHandler = async (ctx, flags) => {
         projects: session.projects,
         clientFor: session.clientFor,
         concurrency: session.concurrency,
-        params: filters,
-        pageSize: reportPageSize,
+        params: { ...filters, limit: reportPageSize },
       })) {
         const projectId = event.kind === 'failure' ? event.failure.project.id : event.project.id;
         if (event.kind === 'page') {

@@ -47,8 +47,7 @@ export async function runFleetList(
         projects: session.projects,
         clientFor: session.clientFor,
         concurrency: session.concurrency,
-        params: { ...filters, ...(sort ? { sort } : {}) },
-        pageSize,
+        params: { ...filters, ...(sort ? { sort } : {}), limit: pageSize },
       })) {
         if (event.kind === 'failure') {
           progress.done();

@@ -47,13 +47,13 @@ export async function runFleetQuery(
     return;
   }
 
-  const { limit, pageSize } = queryPaging(flags);
+  const { maxItems, pageSize } = queryPaging(flags);
   const writer = createRecordWriter({
     format: setup.format,
     stream: ctx.io.stdout,
     columns: fleetColumns(setup, 'resource'),
     fields: setup.fields,
-    streamJson: limit === undefined,
+    streamJson: maxItems === undefined,
     ...(setup.bold ? { bold: setup.bold } : {}),
   });
   let written = 0;
@@ -74,23 +74,23 @@ export async function runFleetQuery(
           },
         },
         async (client, project, signal) => {
-          const paging = limit === undefined ? {} : { limit };
+          // --limit counts rows over the whole fleet: one project never needs more than that.
           const pages = client.paginateResources(
-            { ...query, ...paging },
-            { pageSize, ...(signal ? { signal } : {}) },
+            { ...query, limit: pageSize },
+            { ...(maxItems === undefined ? {} : { maxItems }), ...(signal ? { signal } : {}) },
           );
           for await (const page of pages.pages()) {
             progress.page(page.resources.length);
             writing = writing.then(async () => {
-              if (limit !== undefined && written >= limit) return;
+              if (maxItems !== undefined && written >= maxItems) return;
               let batch = page.resources.map((r) => ({ ...r, project_id: project.id }));
-              if (limit !== undefined && written + batch.length > limit) {
+              if (maxItems !== undefined && written + batch.length > maxItems) {
                 capped = true;
-                batch = batch.slice(0, limit - written);
+                batch = batch.slice(0, maxItems - written);
               }
               await writer.write(batch);
               written += batch.length;
-              if (limit !== undefined && written >= limit) stop.abort();
+              if (maxItems !== undefined && written >= maxItems) stop.abort();
             });
             await writing;
             if (stop.signal.aborted) return;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrayItemTexts, parseListingWithTexts } from './item-texts.js';
+import { arrayItemTexts, parseBodyWithTexts } from './item-texts.js';
 
 /** JSON text of a value with random whitespace between tokens (what a pretty-printing server may send). */
 function spaced(value: unknown, space: () => string): string {
@@ -87,42 +87,45 @@ describe('arrayItemTexts', () => {
   });
 });
 
-// Items that start with "id" as the service's do, some holding nested objects that also
-// start with "id" (a separator the fast path must not split at), others in another order.
-const listingItem = fc.oneof(
-  fc
-    .record({ id: trickyString, rest: fc.dictionary(trickyString, jsonValue, { maxKeys: 3 }) })
-    .map(({ id, rest }) => ({ id, ...rest })),
-  fc.record({
-    id: trickyString,
-    nested: fc.array(fc.record({ id: trickyString, v: jsonValue }), { maxLength: 3 }),
-  }),
-  fc.record({ name: trickyString, id: trickyString }),
-);
+// Items that start with their id key as the service's do (`id` in a listing, `resource_id`
+// in a tag-query answer), some holding nested objects that also start with it (a separator
+// the fast path must not split at), others in another order.
+const pageItem = (idKey: string) =>
+  fc.oneof(
+    fc
+      .record({ id: trickyString, rest: fc.dictionary(trickyString, jsonValue, { maxKeys: 3 }) })
+      .map(({ id, rest }) => ({ [idKey]: id, ...rest })),
+    fc
+      .record({
+        id: trickyString,
+        nested: fc.array(fc.record({ id: trickyString, v: jsonValue }), { maxLength: 3 }),
+      })
+      .map(({ id, nested }) => ({ [idKey]: id, nested: nested.map((n) => ({ [idKey]: n.id, v: n.v })) })),
+    fc.record({ name: trickyString, id: trickyString }).map(({ name, id }) => ({ name, [idKey]: id })),
+  );
 
-describe('parseListingWithTexts', () => {
+describe.each([
+  ['checkpoint_items', 'id', ',"checkpoint_items_links":[{"href":"h","rel":"next"}]'],
+  ['resources', 'resource_id', ',"total_count":12'],
+])('parseBodyWithTexts, %s', (key, idKey, usualTail) => {
   it('equals JSON.parse with the texts of arrayItemTexts, or declines (property)', () => {
     let taken = 0;
     fc.assert(
       fc.property(
-        fc.array(listingItem, { maxLength: 6 }),
+        fc.array(pageItem(idKey), { maxLength: 6 }),
         fc.dictionary(trickyString, jsonValue, { maxKeys: 2 }),
-        fc.constantFrom(
-          '',
-          ',"checkpoint_items_links":[{"href":"h","rel":"next"}]',
-          ',"checkpoint_items":[]',
-        ),
+        fc.constantFrom('', usualTail, `,"${key}":[]`),
         fc.boolean(),
         (items, others, tail, spaced) => {
-          const { checkpoint_items: _drop, ...rest } = others as Record<string, unknown>;
+          const { [key]: _drop, ...rest } = others as Record<string, unknown>;
           const extra = Object.keys(rest).length === 0 ? '' : `,${JSON.stringify(rest).slice(1, -1)}`;
           const array = spaced ? JSON.stringify(items, null, 1) : JSON.stringify(items);
-          const body = `{"checkpoint_items":${array}${extra}${tail}}`;
-          const result = parseListingWithTexts(body);
+          const body = `{"${key}":${array}${extra}${tail}}`;
+          const result = parseBodyWithTexts(body, key);
           if (result === undefined) return;
           taken++;
           expect(result.json).toStrictEqual(JSON.parse(body));
-          expect(result.texts).toEqual(arrayItemTexts(body, 'checkpoint_items'));
+          expect(result.texts).toEqual(arrayItemTexts(body, key));
         },
       ),
       { numRuns: 500 },
@@ -132,13 +135,15 @@ describe('parseListingWithTexts', () => {
   });
 
   it('takes the fast path for a compact page, and declines a nested separator or a later duplicate', () => {
-    const page = '{"checkpoint_items":[{"id":"a","x":1},{"id":"b"}],"checkpoint_items_links":[]}';
-    expect(parseListingWithTexts(page)?.texts).toEqual(['{"id":"a","x":1}', '{"id":"b"}']);
-    expect(parseListingWithTexts('{"checkpoint_items":[]}')?.texts).toEqual([]);
-    const nested = '{"checkpoint_items":[{"id":"a","v":[{"id":"x"},{"id":"y"}]},{"id":"b"}]}';
-    expect(parseListingWithTexts(nested)).toBeUndefined();
-    const twice = '{"checkpoint_items":[{"id":"a"}],"checkpoint_items":[{"id":"b"}]}';
-    expect(parseListingWithTexts(twice)).toBeUndefined();
-    expect(parseListingWithTexts('{ "checkpoint_items": [] }')).toBeUndefined();
+    const page = `{"${key}":[{"${idKey}":"a","x":1},{"${idKey}":"b"}]${usualTail}}`;
+    expect(parseBodyWithTexts(page, key)?.texts).toEqual([`{"${idKey}":"a","x":1}`, `{"${idKey}":"b"}`]);
+    expect(parseBodyWithTexts(`{"${key}":[]}`, key)?.texts).toEqual([]);
+    const nested = `{"${key}":[{"${idKey}":"a","v":[{"${idKey}":"x"},{"${idKey}":"y"}]},{"${idKey}":"b"}]}`;
+    expect(parseBodyWithTexts(nested, key)).toBeUndefined();
+    const twice = `{"${key}":[{"${idKey}":"a"}],"${key}":[{"${idKey}":"b"}]}`;
+    expect(parseBodyWithTexts(twice, key)).toBeUndefined();
+    expect(parseBodyWithTexts(`{ "${key}": [] }`, key)).toBeUndefined();
+    // Another array's prefix is not this one.
+    expect(parseBodyWithTexts(`{"other":[{"${idKey}":"a"}]}`, key)).toBeUndefined();
   });
 });

@@ -159,26 +159,29 @@ function valueEnd(json: string, start: number): number {
   return n;
 }
 
-const listingPrefix = '{"checkpoint_items":[';
-
 /**
- * `JSON.parse(body)` of a compact listing body together with each item's source text, at
- * about the cost of the parse alone; `undefined` when the body does not have the shape this
- * fast path needs (then parse it and use `arrayItemTexts`).
+ * `JSON.parse(body)` of a compact page body together with the source text of each element
+ * of its `key` array (`checkpoint_items`, `resources`), at about the cost of the parse
+ * alone; `undefined` when the body does not have the shape this fast path needs (then parse
+ * it and use `arrayItemTexts`).
  *
- * Compact bodies (what the service and the emulator send) start with
- * `{"checkpoint_items":[` and separate items with `},{` followed by the key every item
- * starts with (`"id":`). Those separators are found with `indexOf`, each piece between
- * them is parsed on its own, and the rest of the body with the array emptied. This cannot
- * give a wrong answer: a raw `"` cannot occur inside a JSON string, so a separator is
- * always structure, and a split that is not at the top of the array (a nested
- * `},{"id":` inside an item) leaves a piece with an unclosed bracket, which fails to parse
- * and sends the body to the slow path. When every piece parses, the pieces are exactly the
- * array's elements, because a JSON value's end is fixed by its start.
+ * Compact bodies (what the service and the emulator send) start with `{"<key>":[` and
+ * separate items with `},{` followed by the key every item starts with (`"id":`,
+ * `"resource_id":`). Those separators are found with `indexOf`, each piece between them is
+ * parsed on its own, and the rest of the body with the array emptied. This cannot give a
+ * wrong answer: a raw `"` cannot occur inside a JSON string, so a separator is always
+ * structure, and a split that is not at the top of the array (a nested `},{"id":` inside an
+ * item) leaves a piece with an unclosed bracket, which fails to parse and sends the body to
+ * the slow path. When every piece parses, the pieces are exactly the array's elements,
+ * because a JSON value's end is fixed by its start.
  */
-export function parseListingWithTexts(body: string): { json: unknown; texts: string[] } | undefined {
-  if (!body.startsWith(listingPrefix)) return undefined;
-  const first = listingPrefix.length;
+export function parseBodyWithTexts(
+  body: string,
+  key: string,
+): { json: unknown; texts: string[] } | undefined {
+  const prefix = `{${JSON.stringify(key)}:[`;
+  if (!body.startsWith(prefix)) return undefined;
+  const first = prefix.length;
   const texts: string[] = [];
   const items: unknown[] = [];
   let arrayEnd: number;
@@ -211,14 +214,27 @@ export function parseListingWithTexts(body: string): { json: unknown; texts: str
     }
   }
   const rest = body.slice(arrayEnd + 1);
-  // Another `checkpoint_items` key further on would win in JSON.parse; leave that to the slow path.
-  if (rest.includes('"checkpoint_items"') || rest.includes('\\u')) return undefined;
+  // Another `key` further on would win in JSON.parse; leave that to the slow path.
+  if (rest.includes(JSON.stringify(key)) || rest.includes('\\u')) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(`${listingPrefix}]${rest}`);
+    json = JSON.parse(`${prefix}]${rest}`);
   } catch {
     return undefined;
   }
-  (json as { checkpoint_items: unknown[] }).checkpoint_items = items;
+  (json as Record<string, unknown>)[key] = items;
   return { json, texts };
+}
+
+/**
+ * The source text of each item of a body that has passed validation, `items` being what
+ * `JSON.parse` made of its `key` array. The scanner agrees with `JSON.parse` on every valid
+ * body (a property test checks it); should it ever not (a count that differs), the items
+ * are serialised instead, so the texts stay right.
+ */
+export function itemTextsOf(bodyText: string, key: string, items: readonly unknown[]): readonly string[] {
+  const texts = arrayItemTexts(bodyText, key);
+  return texts !== undefined && texts.length === items.length
+    ? texts
+    : items.map((item) => JSON.stringify(item));
 }

@@ -6,19 +6,32 @@ import {
 } from '@csbs-kit/models';
 import type { RawResponse } from '../transport/execute.js';
 import { parseJsonBody, validateJsonBody } from '../transport/json-body.js';
-import { arrayItemTexts, parseListingWithTexts } from './item-texts.js';
+import { itemTextsOf, parseBodyWithTexts } from './item-texts.js';
+import { peekNextMarker } from './next-link.js';
+import type { PageFamily } from './page-walk.js';
 import type { CheckpointItemsPage, CheckpointItemsPageWithTexts } from './paginator.js';
 
+/** The page size `query` asks for: its `limit`, as the service caps it (at most 1000). */
+function askedFor(query: ListCheckpointItemsQuery): number {
+  return Math.min(query.limit ?? listingLimits.defaultLimit, listingLimits.maxPageSize);
+}
+
 /**
- * The source text of each item of a listing body that has passed validation. The scanner
- * agrees with `JSON.parse` on every valid body (a property test checks it); should it ever
- * not (a count that differs), the items are serialised instead, so the texts stay right.
+ * The marker of the page after the answer to `query`: the last item's id when the page is
+ * full, else `undefined` (an empty or short page is the last, since no page holds more than
+ * 1000). The one place that decides whether a listing goes on, with or without a next link.
  */
-function textsOf(bodyText: string, items: readonly CheckpointItem[]): readonly string[] {
-  const texts = arrayItemTexts(bodyText, 'checkpoint_items');
-  return texts !== undefined && texts.length === items.length
-    ? texts
-    : items.map((item) => JSON.stringify(item));
+export function nextMarkerOf(
+  query: ListCheckpointItemsQuery,
+  items: readonly CheckpointItem[],
+): string | undefined {
+  return items.length > 0 && items.length >= askedFor(query) ? items.at(-1)?.id : undefined;
+}
+
+/** The query of the page that starts after `marker`: the same filters, sort and page size; no offset. */
+function queryAfter(query: ListCheckpointItemsQuery, marker: string): ListCheckpointItemsQuery {
+  const { offset: _offset, marker: _marker, ...rest } = query;
+  return { ...rest, marker };
 }
 
 /**
@@ -31,20 +44,38 @@ export function readListingPage(
   itemTexts: boolean,
 ): CheckpointItemsPage {
   // With texts wanted, a compact body is parsed item by item, each piece's text kept.
-  const split = itemTexts ? parseListingWithTexts(response.bodyText) : undefined;
+  const split = itemTexts ? parseBodyWithTexts(response.bodyText, 'checkpoint_items') : undefined;
   const body =
     split === undefined
       ? parseJsonBody(response, listCheckpointItemsResponseSchema)
       : validateJsonBody(response, split.json, listCheckpointItemsResponseSchema);
   const items = body.checkpoint_items;
-  const asked = Math.min(query.limit ?? listingLimits.defaultLimit, listingLimits.maxPageSize);
-  const page: CheckpointItemsPage = {
-    checkpoint_items: items,
-    nextMarker: items.length > 0 && items.length >= asked ? items.at(-1)?.id : undefined,
-  };
+  const page: CheckpointItemsPage = { checkpoint_items: items, nextMarker: nextMarkerOf(query, items) };
   if (body.checkpoint_items_links !== undefined) page.checkpoint_items_links = body.checkpoint_items_links;
   if (itemTexts) {
-    (page as CheckpointItemsPageWithTexts).itemTexts = split?.texts ?? textsOf(response.bodyText, items);
+    (page as CheckpointItemsPageWithTexts).itemTexts =
+      split?.texts ?? itemTextsOf(response.bodyText, 'checkpoint_items', items);
   }
   return page;
 }
+
+function listingPages(itemTexts: boolean): PageFamily<ListCheckpointItemsQuery, CheckpointItemsPage> {
+  return {
+    read: (query, response) => readListingPage(response, query, itemTexts),
+    next: (query, page) => (page.nextMarker === undefined ? undefined : queryAfter(query, page.nextMarker)),
+    announcedNext: (query, bodyText) => {
+      const marker = peekNextMarker(bodyText);
+      return marker === undefined ? undefined : queryAfter(query, marker);
+    },
+    itemCount: (page) => page.checkpoint_items.length,
+    limitOf: askedFor,
+    withLimit: (query, limit) => ({ ...query, limit }),
+    same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  };
+}
+
+/** The pages of `GET /v1/{project_id}/checkpoint_items`: marker paging. */
+export const listingPageFamily = {
+  plain: listingPages(false),
+  withTexts: listingPages(true),
+} as const;

@@ -34,10 +34,20 @@ export interface ResourcesPage {
   total_count: number;
   /** The `offset` this page was asked for. */
   offset: number;
+  /** Present when the walk was asked for with `itemTexts: true`; see `ResourcesPageWithTexts`. */
+  itemTexts?: readonly string[];
 }
 
-export interface ResourcesPaginator extends AsyncIterable<Resource> {
-  pages(): AsyncIterable<ResourcesPage>;
+/** A tag-query page asked for with `itemTexts: true`: as `CheckpointItemsPageWithTexts`, for `resources`. */
+export interface ResourcesPageWithTexts extends ResourcesPage {
+  /** `itemTexts[i]` is the JSON text of `resources[i]` exactly as the service sent it (trimmed). */
+  itemTexts: readonly string[];
+}
+
+export interface ResourcesPaginator<Page extends ResourcesPage = ResourcesPage>
+  extends AsyncIterable<Resource> {
+  /** The same walk, page by page. */
+  pages(): AsyncIterable<Page>;
 }
 
 /**

@@ -54,14 +54,43 @@ describe('prefetchPages', () => {
     p.release(0);
     expect((await first).value).toBe(0);
     expect(p.log).toEqual(['fetch 0', 'fetch 1']);
+    // The consumer asks first, so the walk is waiting on each page when it arrives.
+    const second = pages.next();
+    await tick();
     p.release(1);
-    expect((await pages.next()).value).toBe(1);
+    expect((await second).value).toBe(1);
+    const third = pages.next();
+    await tick();
     p.release(2);
-    expect((await pages.next()).value).toBe(2);
+    expect((await third).value).toBe(2);
     expect((await pages.next()).done).toBe(true);
     // Page 2's hint (page 3) is beyond the end: it was sent, then cancelled.
     expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2', 'fetch 3']);
     expect(p.signals.get(3)?.aborted).toBe(true);
+  });
+
+  it('reads at most two pages ahead: a guessed page hints nothing while the consumer is busy', async () => {
+    const taken: boolean[] = [];
+    const p = controlledPages(5, (page, hintNext) => taken.push(hintNext(page + 1)));
+    const pages = prefetchPages(0, p.source, undefined);
+    const first = pages.next();
+    await tick();
+    p.release(0);
+    expect((await first).value).toBe(0);
+    // The consumer holds page 0. Page 1 (the next to hand out) arrives and starts page 2;
+    // page 2 is only a guess, so its arrival starts nothing.
+    p.release(1);
+    await tick();
+    p.release(2);
+    await tick();
+    expect(taken).toEqual([true, true, false]);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+    // Page 3 is asked for once the walk reads page 2, as when no hint is given.
+    expect((await pages.next()).value).toBe(1);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2']);
+    expect((await pages.next()).value).toBe(2);
+    expect(p.log).toEqual(['fetch 0', 'fetch 1', 'fetch 2', 'fetch 3']);
+    await pages.return(undefined);
   });
 
   it('cancels a wrong guess and asks for the right page', async () => {

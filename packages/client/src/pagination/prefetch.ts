@@ -9,9 +9,11 @@ export class PaginationStopped extends Error {
 /**
  * Called by a page fetch as soon as it can guess the following request (for example from
  * the body's next link, before the body is parsed and validated); the guess is sent at once
- * and kept if it turns out right.
+ * and kept if it turns out right. Answers whether it was sent: only the page the walk will
+ * hand out next may start its successor, never a guess, so however slow the consumer the
+ * walk reads at most two pages ahead of the one it holds.
  */
-export type HintNext<Request> = (guess: Request) => void;
+export type HintNext<Request> = (guess: Request) => boolean;
 
 export interface PageSource<Request, Page> {
   fetchPage(request: Request, signal: AbortSignal, hintNext: HintNext<Request>): Promise<Page>;
@@ -40,8 +42,9 @@ function abortAll<R, P>(flight: InFlight<R, P> | undefined, reason: Error): Prom
 /**
  * Walks pages, starting the request for page N+1 before page N is handed out: as soon as
  * page N's fetch hints at it (speculatively, checked once page N is read), else as soon as
- * page N has arrived. The network wait thus overlaps parsing, validation and the caller's
- * work. When the consumer stops early, every request in flight is aborted and awaited, so
+ * page N has arrived. A guessed page does not hint in turn, so at most two pages are
+ * fetched ahead of the one the consumer holds. The network wait thus overlaps parsing,
+ * validation and the caller's work. When the consumer stops early, every request in flight is aborted and awaited, so
  * nothing is left running and no rejection goes unhandled.
  */
 export async function* prefetchPages<Request, Page>(
@@ -50,6 +53,9 @@ export async function* prefetchPages<Request, Page>(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Page, void, undefined> {
   let stopped = false;
+  // The page the walk hands out next: the only flight whose hint is taken (a guess's hint
+  // would start a guess of its own, and so on without bound while the consumer is busy).
+  let current: InFlight<Request, Page> | undefined;
   const start = (request: Request): InFlight<Request, Page> => {
     const controller = new AbortController();
     const pageSignal =
@@ -61,7 +67,10 @@ export async function* prefetchPages<Request, Page>(
       guess: undefined,
     };
     flight.promise = source.fetchPage(request, pageSignal, (guess) => {
-      if (!stopped && flight.guess === undefined && !controller.signal.aborted) flight.guess = start(guess);
+      if (stopped || current !== flight || flight.guess !== undefined || controller.signal.aborted)
+        return false;
+      flight.guess = start(guess);
+      return true;
     });
     // Observed here so a failure while the consumer is busy is not "unhandled"; the walk's
     // `await` still receives it.
@@ -69,7 +78,7 @@ export async function* prefetchPages<Request, Page>(
     return flight;
   };
 
-  let current: InFlight<Request, Page> | undefined = start(first);
+  current = start(first);
   try {
     while (current !== undefined) {
       const page: Page = await current.promise;

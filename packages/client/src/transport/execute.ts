@@ -44,11 +44,6 @@ export interface HttpCall<T> {
   body?: Uint8Array;
   /** Statuses that count as success; default 200..299. */
   expectStatus?: (status: number) => boolean;
-  /**
-   * Sees a successful body before it is parsed; returns `true` when it started other work
-   * (the next page's request) that should reach the socket before parsing blocks the thread.
-   */
-  peek?(bodyText: string): boolean;
   /** Reads a successful response; throws a `CsbsError` when it has the wrong shape (not retried). */
   parse(response: RawResponse): T;
 }
@@ -206,8 +201,6 @@ async function attemptOnce<T>(
       durationMs: performance.now() - attemptStarted,
     });
     if ((call.expectStatus ?? isSuccess)(status)) {
-      // Parsing a large page blocks the thread; let a request started by `peek` go out first.
-      if (call.peek?.(bodyText) === true) await new Promise((resolve) => setImmediate(resolve));
       return {
         ok: true,
         value: call.parse({ status, headers: response.headers, requestId, bodyText, request }),
