@@ -1,6 +1,7 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import { describe, expect, it } from 'vitest';
 import { demoCredentials } from '../demo-credentials.js';
+import { IdBytes } from '../store/id-bytes.js';
 import { StoredItems } from '../store/item-rows.js';
 import { textsOf } from '../store/string-column.js';
 import { generateEmulatorData, otherProjectSeed } from './generate-data.js';
@@ -34,7 +35,12 @@ describe('GeneratedItems', () => {
     for (const key of Object.keys(b) as (keyof typeof b)[]) {
       const left = a[key];
       const right = b[key] as readonly string[];
-      const texts = 'micros' in left ? Array.from(left.micros, (m) => left.format(m)) : textsOf(left);
+      const texts =
+        left instanceof IdBytes
+          ? Array.from({ length: left.size }, (_, row) => left.textAt(row))
+          : 'micros' in left
+            ? Array.from(left.micros, (m) => left.format(m))
+            : textsOf(left);
       expect(texts, key).toEqual([...right]);
     }
     for (let row = 0; row < 300; row++) expect(columns.tagged(row)).toEqual(stored.tagged(row));

@@ -1,8 +1,12 @@
 import type { CountCheckpointItemsQuery } from '@csbs-kit/models';
+import type { IdBytesColumn } from './id-bytes.js';
 import { normalizeTime } from './item-fields.js';
 import type { NameGrams } from './name-grams.js';
 import type { SortView } from './sort-views.js';
 import type { StringColumn } from './string-column.js';
+
+/** What an exact filter reads of a column: a value's code, its rows, each row's code. */
+type ExactColumn = StringColumn | IdBytesColumn;
 
 /**
  * One listing filter, answered from an index: exactly how many rows pass it, a cheap test
@@ -19,7 +23,7 @@ export interface FilterColumns {
   readonly size: number;
   readonly status: StringColumn;
   readonly resource_id: StringColumn;
-  readonly checkpoint_id: StringColumn;
+  readonly checkpoint_id: ExactColumn;
   readonly resource_type: StringColumn;
   readonly policy_id: StringColumn;
   readonly az: StringColumn;
@@ -46,7 +50,7 @@ const exactFields = [
   'image_type',
 ] as const;
 
-function exactCondition(column: StringColumn, wanted: string): Condition | typeof noMatch {
+function exactCondition(column: ExactColumn, wanted: string): Condition | typeof noMatch {
   const code = column.codeOf(wanted);
   if (code < 0) return noMatch;
   const codes = column.codes;
