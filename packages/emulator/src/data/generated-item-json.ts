@@ -1,6 +1,7 @@
 import { checkpointStatuses } from '@csbs-kit/models';
 import type { JsonBytes } from '../store/json-bytes.js';
 import { putAscii, putBytes, putListingTime, putUint } from './byte-writing.js';
+import { writeUuidWords } from './flat-strings.js';
 import type { GeneratedServer } from './generated-extend-info.js';
 import * as words from './generator-vocabulary.js';
 
@@ -158,27 +159,9 @@ function word(): number {
 }
 const int = (max: number) => Math.floor((word() / 4294967296) * max);
 
-const hex = new Uint8Array(Buffer.from('0123456789abcdef', 'latin1'));
-
-/** `uuidFrom` (flat-strings.ts) from the next words: the same draws, the same text. */
+/** `uuidFrom` (flat-strings.ts) from the next four words: the same draws, the same text. */
 function putUuid(target: Uint8Array, at: number): void {
-  let w = 0;
-  let left = 0;
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      target[at + i] = 45;
-      continue;
-    }
-    if (left === 0) {
-      w = word();
-      left = 8;
-    }
-    target[at + i] = hex[w & 15]!;
-    w >>>= 4;
-    left--;
-  }
-  target[at + 14] = 52;
-  target[at + 19] = hex[8 + (target[at + 19]! & 3)]!;
+  writeUuidWords(target, at, word(), word(), word(), word());
 }
 
 const idWidth = 36;
