@@ -2,7 +2,8 @@ import type { CheckpointItem } from '@csbs-kit/models';
 import { describe, expect, it } from 'vitest';
 import { demoCredentials } from '../demo-credentials.js';
 import { IdBytes } from '../store/id-bytes.js';
-import { StoredItems } from '../store/item-rows.js';
+import { ConcatRows, StoredItems } from '../store/item-rows.js';
+import { ListingIndex } from '../store/listing-index.js';
 import { textsOf } from '../store/string-column.js';
 import { generateEmulatorData, otherProjectSeed } from './generate-data.js';
 import { GeneratedItems } from './generated-items.js';
@@ -44,5 +45,25 @@ describe('GeneratedItems', () => {
       expect(texts, key).toEqual([...right]);
     }
     for (let row = 0; row < 300; row++) expect(columns.tagged(row)).toEqual(stored.tagged(row));
+  });
+
+  it('keeps the ids of every project when scopes are joined (all_tenants)', () => {
+    const parts = [new GeneratedItems(300, 3), new GeneratedItems(200, otherProjectSeed(3))];
+    const joined = new ConcatRows(parts).listingFields();
+    const stored = new ConcatRows([
+      new StoredItems(objects(3, 300)),
+      new StoredItems(objects(otherProjectSeed(3), 200)),
+    ]);
+    const expected = stored.listingFields();
+    for (const key of ['id', 'checkpoint_id'] as const) {
+      const ids = joined[key];
+      expect(ids, key).toBeInstanceOf(IdBytes);
+      const texts = Array.from({ length: (ids as IdBytes).size }, (_, row) => (ids as IdBytes).textAt(row));
+      expect(texts, key).toEqual([...(expected[key] as readonly string[])]);
+    }
+    const index = new ListingIndex(joined);
+    const wanted = parts[1]!.listingFields().checkpoint_id as IdBytes;
+    expect(index.count({ checkpoint_id: wanted.textAt(7) })).toBe(1);
+    expect(index.count({})).toBe(500);
   });
 });

@@ -52,9 +52,13 @@ describe('IdBytes', () => {
   it('tells apart full-width ids that agree on every hashed byte', () => {
     const texts = Array.from({ length: 50 }, (_, i) => `0123456789ab-${String(i).padStart(23, '0')}`);
     const ids = new IdBytes(texts.length);
-    texts.forEach((text, row) => ids.bytes.set(Buffer.from(text, 'latin1'), row * 36));
+    texts.forEach((text, row) => {
+      ids.bytes.set(Buffer.from(text, 'latin1'), row * 36);
+    });
     const column = new IdBytesColumn(ids);
-    texts.forEach((text, row) => expect(column.codeOf(text)).toBe(row));
+    texts.forEach((text, row) => {
+      expect(column.codeOf(text)).toBe(row);
+    });
     expect(column.codeOf(`0123456789ab-${'9'.repeat(23)}`)).toBe(-1);
     expect([...rankIdBytes(ids)]).toEqual(texts.map((_, i) => i));
   });

@@ -39,6 +39,35 @@ export class IdBytes {
   }
 }
 
+/** Ids as strings or bytes, as `ListingFields` holds them. */
+export type IdValues = readonly string[] | IdBytes;
+
+/**
+ * Several scopes' ids one after the other (`all_tenants`): bytes when every part is bytes
+ * of one width, else strings.
+ */
+export function concatIds(parts: readonly IdValues[]): IdValues {
+  const first = parts[0];
+  if (
+    first instanceof IdBytes &&
+    parts.every((part) => part instanceof IdBytes && part.width === first.width)
+  ) {
+    const all = new IdBytes(
+      parts.reduce((sum, part) => sum + (part as IdBytes).size, 0),
+      first.width,
+    );
+    let at = 0;
+    for (const part of parts as readonly IdBytes[]) {
+      all.bytes.set(part.bytes, at);
+      at += part.bytes.length;
+    }
+    return all;
+  }
+  return parts.flatMap((part) =>
+    part instanceof IdBytes ? Array.from({ length: part.size }, (_, row) => part.textAt(row)) : [...part],
+  );
+}
+
 /** `a`'s id against `b`'s from byte `from` on: negative, 0 or positive (byte order is the text order of ASCII). */
 function compareFrom(bytes: Uint8Array, width: number, a: number, b: number, from: number): number {
   const pa = a * width;
