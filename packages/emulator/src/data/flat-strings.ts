@@ -125,25 +125,58 @@ export function listingTimeOfMicros(micros: number): string {
 }
 
 /**
+ * Two hex digits a byte, low nibble first (the order `uuidFrom` writes a word's nibbles in):
+ * `hexPairs[2b]` is the digit of `b & 15`, `hexPairs[2b + 1]` that of `b >> 4`.
+ */
+const hexPairs = new Uint8Array(512);
+for (let b = 0; b < 256; b++) {
+  hexPairs[2 * b] = hexCodes[b & 15]!;
+  hexPairs[2 * b + 1] = hexCodes[b >> 4]!;
+}
+
+/** A word's eight digits at `at`, low nibble first, with a dash before digit 4 when `dash`. */
+function putWord(target: { [index: number]: number }, at: number, w: number, dash: boolean): void {
+  for (let k = 0; k < 4; k++) {
+    const b = 2 * ((w >>> (8 * k)) & 255);
+    const p = at + 2 * k + (dash && k >= 2 ? 1 : 0);
+    target[p] = hexPairs[b]!;
+    target[p + 1] = hexPairs[b + 1]!;
+  }
+  if (dash) target[at + 4] = 45;
+}
+
+/**
  * `uuidFrom` written as character codes into `target` from `at`: the same draws, the same
- * text, no string.
+ * text, no string. The dashes fall between digit pairs, so each of the four words is four
+ * pair look-ups (`hexPairs`) rather than eight digit steps.
  */
 export function writeUuid(target: { [index: number]: number }, at: number, next: () => number): void {
-  let word = 0;
-  let left = 0;
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      target[at + i] = 45;
-      continue;
-    }
-    if (left === 0) {
-      word = (next() * 4294967296) >>> 0;
-      left = 8;
-    }
-    target[at + i] = hexCodes[word & 15]!;
-    word >>>= 4;
-    left--;
-  }
+  writeUuidWords(
+    target,
+    at,
+    (next() * 4294967296) >>> 0,
+    (next() * 4294967296) >>> 0,
+    (next() * 4294967296) >>> 0,
+    (next() * 4294967296) >>> 0,
+  );
+}
+
+/** The uuid text of four drawn words (see `writeUuid`), version and variant digits set. */
+export function writeUuidWords(
+  target: { [index: number]: number },
+  at: number,
+  w0: number,
+  w1: number,
+  w2: number,
+  w3: number,
+): void {
+  // Digits 0-7 | 8-11 - 12-15 | 16-19 - 20-23 | 24-31 at positions 0-7, 9-12, 14-17, 19-22, 24-35.
+  putWord(target, at, w0, false);
+  target[at + 8] = 45;
+  putWord(target, at + 9, w1, true);
+  target[at + 18] = 45;
+  putWord(target, at + 19, w2, true);
+  putWord(target, at + 28, w3, false);
   target[at + 14] = 52;
   target[at + 19] = hexCodes[8 + (target[at + 19]! & 3)]!;
 }

@@ -137,6 +137,7 @@ export function generatedName(nameCode: number): string {
 
 /** One generated backup as primitives, drawn in a fixed order from the project's stream. */
 export interface DrawnBackup {
+  /** The ids as strings; "" when they were written into an `IdSink` instead. */
   id: string;
   checkpointId: string;
   /** The name's number, see `generatedName`. */
@@ -151,19 +152,38 @@ export interface DrawnBackup {
   detailSeed: number;
 }
 
+/** Where `drawBackup` writes the two ids as bytes (36 each, from `at`) instead of strings. */
+export interface IdSink {
+  ids: Uint8Array;
+  checkpointIds: Uint8Array;
+  at: number;
+}
+
 /**
  * Draws one backup. The order of the draws is the data format of `--generate`: the same
  * seed must give the same backups on every version, so it only ever changes on purpose.
  */
-export function drawBackup(random: Random, server: GeneratedServer, story: ServerStory): DrawnBackup {
+export function drawBackup(
+  random: Random,
+  server: GeneratedServer,
+  story: ServerStory,
+  sink?: IdSink,
+): DrawnBackup {
   const auto = server.policyId !== undefined && random.chance(0.75);
   // The name's four hex digits are the low 16 bits of one draw (as `prefixedHex` takes them).
   const nameCode = (auto ? 0x10000 : 0) | (((random.next() * 4294967296) >>> 0) & 0xffff);
   // Denser towards the end, as retention leaves a project: a healthy server has a backup
   // in its last week, so the few broken ones stand out. (The same single draw as before.)
   const createdMs = newestBackupMs - Math.floor(random.next() ** words.ageSkew * spanMs);
-  const id = random.uuid();
-  const checkpointId = random.uuid();
+  let id = '';
+  let checkpointId = '';
+  if (sink === undefined) {
+    id = random.uuid();
+    checkpointId = random.uuid();
+  } else {
+    random.uuidInto(sink.ids, sink.at);
+    random.uuidInto(sink.checkpointIds, sink.at);
+  }
   const drawnStatus = pickStatus(random);
   const createdMicros = createdMs * 1000 + random.int(1000);
   const updatedMs = createdMs + (60 + random.int(3600)) * 1000;
@@ -218,12 +238,14 @@ function makeItem(drawn: DrawnBackup, server: GeneratedServer): CheckpointItem {
 /**
  * Draws `count` backups of one project and hands each to `take` with its server and the
  * server's index in the returned list. Many backups per server, as a real project has:
- * they share the server's fields and tags.
+ * they share the server's fields and tags. With `sink`, backup i's ids are written as bytes
+ * at 36 * i of its arrays (the same draws) and come as "" in `drawn`.
  */
 export function drawProject(
   count: number,
   seed: number,
   take: (drawn: DrawnBackup, server: GeneratedServer, index: number, serverIndex: number) => void,
+  sink?: IdSink,
 ): GeneratedServer[] {
   const random = createRandom(seed);
   const servers = makeServers(random, Math.min(5000, Math.max(1, Math.ceil(count / 40))));
@@ -231,7 +253,8 @@ export function drawProject(
   for (let i = 0; i < count; i++) {
     // The same draw as `random.pick(servers)`.
     const s = random.int(servers.length);
-    take(drawBackup(random, servers[s]!, stories[s]!), servers[s]!, i, s);
+    if (sink !== undefined) sink.at = 36 * i;
+    take(drawBackup(random, servers[s]!, stories[s]!, sink), servers[s]!, i, s);
   }
   return servers;
 }

@@ -1,6 +1,7 @@
 import { checkpointStatuses } from '@csbs-kit/models';
 import type { JsonBytes } from '../store/json-bytes.js';
 import { putAscii, putBytes, putListingTime, putUint } from './byte-writing.js';
+import { writeUuidWords } from './flat-strings.js';
 import type { GeneratedServer } from './generated-extend-info.js';
 import * as words from './generator-vocabulary.js';
 
@@ -132,8 +133,9 @@ const deletedCode = checkpointStatuses.indexOf('deleted');
 
 /** The columns of one generated project that a backup's JSON is read from. */
 export interface ItemColumns {
-  readonly ids: readonly string[];
-  readonly checkpointIds: readonly string[];
+  /** 36 bytes a row (`IdBytes`). */
+  readonly ids: Uint8Array;
+  readonly checkpointIds: Uint8Array;
   readonly names: readonly string[];
   readonly auto: Uint8Array;
   readonly status: Uint8Array;
@@ -157,27 +159,18 @@ function word(): number {
 }
 const int = (max: number) => Math.floor((word() / 4294967296) * max);
 
-const hex = new Uint8Array(Buffer.from('0123456789abcdef', 'latin1'));
-
-/** `uuidFrom` (flat-strings.ts) from the next words: the same draws, the same text. */
+/** `uuidFrom` (flat-strings.ts) from the next four words: the same draws, the same text. */
 function putUuid(target: Uint8Array, at: number): void {
-  let w = 0;
-  let left = 0;
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      target[at + i] = 45;
-      continue;
-    }
-    if (left === 0) {
-      w = word();
-      left = 8;
-    }
-    target[at + i] = hex[w & 15]!;
-    w >>>= 4;
-    left--;
-  }
-  target[at + 14] = 52;
-  target[at + 19] = hex[8 + (target[at + 19]! & 3)]!;
+  writeUuidWords(target, at, word(), word(), word(), word());
+}
+
+const idWidth = 36;
+
+/** Row `row`'s 36 id bytes: a plain copy, cheaper as a loop than `set` of a subarray. */
+function putId(buf: Uint8Array, p: number, ids: Uint8Array, row: number): number {
+  const at = row * idWidth;
+  for (let i = 0; i < idWidth; i++) buf[p + i] = ids[at + i]!;
+  return p + idWidth;
 }
 
 // Drawn before they are written: the total size comes first in the text and is the sum of
@@ -191,19 +184,17 @@ const snapshotId = new Uint8Array(36);
 /** Writes the backup of `row` as a checkpoint item. */
 export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: number): void {
   const pieces = columns.pieces[columns.server[row]!]!;
-  const id = columns.ids[row]!;
-  const checkpointId = columns.checkpointIds[row]!;
   const name = columns.names[row]!;
   const volumes = pieces.volumes;
   if (volumes.length > maxVolumes) throw new Error(`a generated server has at most ${maxVolumes} volumes`);
-  const buf = out.room(pieces.bound + id.length + checkpointId.length + (volumes.length + 1) * name.length);
+  const buf = out.room(pieces.bound + 2 * idWidth + (volumes.length + 1) * name.length);
   const auto = columns.auto[row]!;
   const status = columns.status[row]!;
   let p = out.length;
   p = putBytes(buf, p, c.id);
-  p = putAscii(buf, p, id);
+  p = putId(buf, p, columns.ids, row);
   p = putBytes(buf, p, c.checkpointId);
-  p = putAscii(buf, p, checkpointId);
+  p = putId(buf, p, columns.checkpointIds, row);
   p = putBytes(buf, p, c.name);
   p = putAscii(buf, p, name);
   p = putBytes(buf, p, c.description[auto]![status]!);
@@ -271,12 +262,11 @@ export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: nu
 
 /** Writes the backup of `row` as a tag-query resource. */
 export function writeGeneratedResource(out: JsonBytes, columns: ItemColumns, row: number): void {
-  const id = columns.ids[row]!;
   const name = columns.names[row]!;
-  let buf = out.room(64 + id.length + name.length);
+  let buf = out.room(64 + idWidth + name.length);
   let p = out.length;
   p = putBytes(buf, p, c.resourceHead);
-  p = putAscii(buf, p, id);
+  p = putId(buf, p, columns.ids, row);
   p = putBytes(buf, p, c.resourceName);
   p = putAscii(buf, p, name);
   p = putBytes(buf, p, c.resourceDetail);

@@ -1,7 +1,9 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import { describe, expect, it } from 'vitest';
 import { demoCredentials } from '../demo-credentials.js';
-import { StoredItems } from '../store/item-rows.js';
+import { IdBytes } from '../store/id-bytes.js';
+import { ConcatRows, StoredItems } from '../store/item-rows.js';
+import { ListingIndex } from '../store/listing-index.js';
 import { textsOf } from '../store/string-column.js';
 import { generateEmulatorData, otherProjectSeed } from './generate-data.js';
 import { GeneratedItems } from './generated-items.js';
@@ -34,9 +36,34 @@ describe('GeneratedItems', () => {
     for (const key of Object.keys(b) as (keyof typeof b)[]) {
       const left = a[key];
       const right = b[key] as readonly string[];
-      const texts = 'micros' in left ? Array.from(left.micros, (m) => left.format(m)) : textsOf(left);
+      const texts =
+        left instanceof IdBytes
+          ? Array.from({ length: left.size }, (_, row) => left.textAt(row))
+          : 'micros' in left
+            ? Array.from(left.micros, (m) => left.format(m))
+            : textsOf(left);
       expect(texts, key).toEqual([...right]);
     }
     for (let row = 0; row < 300; row++) expect(columns.tagged(row)).toEqual(stored.tagged(row));
+  });
+
+  it('keeps the ids of every project when scopes are joined (all_tenants)', () => {
+    const parts = [new GeneratedItems(300, 3), new GeneratedItems(200, otherProjectSeed(3))];
+    const joined = new ConcatRows(parts).listingFields();
+    const stored = new ConcatRows([
+      new StoredItems(objects(3, 300)),
+      new StoredItems(objects(otherProjectSeed(3), 200)),
+    ]);
+    const expected = stored.listingFields();
+    for (const key of ['id', 'checkpoint_id'] as const) {
+      const ids = joined[key];
+      expect(ids, key).toBeInstanceOf(IdBytes);
+      const texts = Array.from({ length: (ids as IdBytes).size }, (_, row) => (ids as IdBytes).textAt(row));
+      expect(texts, key).toEqual([...(expected[key] as readonly string[])]);
+    }
+    const index = new ListingIndex(joined);
+    const wanted = parts[1]!.listingFields().checkpoint_id as IdBytes;
+    expect(index.count({ checkpoint_id: wanted.textAt(7) })).toBe(1);
+    expect(index.count({})).toBe(500);
   });
 });

@@ -1,4 +1,5 @@
 import { checkpointStatuses } from '@csbs-kit/models';
+import { IdBytes } from '../store/id-bytes.js';
 import type { ItemRows, TaggedRow } from '../store/item-rows.js';
 import { JsonBytes } from '../store/json-bytes.js';
 import { type ListingFields, MicrosColumn } from '../store/listing-index.js';
@@ -17,7 +18,7 @@ const scratch = new JsonBytes(64 * 1024);
 
 /**
  * The backups of one generated project as columns: typed arrays for the numbers and codes,
- * one string per id, names interned, times as microseconds, and the server of each backup,
+ * the ids and checkpoint ids as 36 bytes each (`IdBytes`), names interned, times as microseconds, and the server of each backup,
  * whose shared fields are serialised once (`ServerPieces`). A backup's JSON is built by
  * concatenation when a page needs it; `extend_info` is drawn again from the backup's seed,
  * the same values on every read. The same seed gives the same backups as
@@ -27,8 +28,8 @@ export class GeneratedItems implements ItemRows {
   readonly size: number;
   /** Times are microseconds, formatted in the normal form. */
   readonly normalTimes = true;
-  readonly #ids: string[];
-  readonly #checkpointIds: string[];
+  readonly #ids: IdBytes;
+  readonly #checkpointIds: IdBytes;
   readonly #names: string[];
   readonly #auto: Uint8Array;
   readonly #status: Uint8Array;
@@ -43,8 +44,8 @@ export class GeneratedItems implements ItemRows {
 
   constructor(count: number, seed: number) {
     this.size = count;
-    this.#ids = new Array(count);
-    this.#checkpointIds = new Array(count);
+    this.#ids = new IdBytes(count);
+    this.#checkpointIds = new IdBytes(count);
     this.#names = new Array(count);
     this.#auto = new Uint8Array(count);
     this.#status = new Uint8Array(count);
@@ -54,32 +55,36 @@ export class GeneratedItems implements ItemRows {
     this.#protected = new Float64Array(count);
     this.#seeds = new Uint32Array(count);
     this.#nameCodes = new Uint32Array(count);
-    const servers = drawProject(count, seed, (drawn, _server, row, serverIndex) => {
-      this.#ids[row] = drawn.id;
-      this.#checkpointIds[row] = drawn.checkpointId;
-      this.#nameCodes[row] = drawn.nameCode;
-      this.#names[row] = generatedName(drawn.nameCode);
-      this.#auto[row] = drawn.auto ? 1 : 0;
-      this.#status[row] = checkpointStatuses.indexOf(drawn.status);
-      this.#server[row] = serverIndex;
-      this.#created[row] = drawn.createdMicros;
-      this.#updated[row] = drawn.updatedMicros;
-      this.#protected[row] = drawn.protectedMicros;
-      this.#seeds[row] = drawn.detailSeed;
-    });
+    const sink = { ids: this.#ids.bytes, checkpointIds: this.#checkpointIds.bytes, at: 0 };
+    const servers = drawProject(
+      count,
+      seed,
+      (drawn, _server, row, serverIndex) => {
+        this.#nameCodes[row] = drawn.nameCode;
+        this.#names[row] = generatedName(drawn.nameCode);
+        this.#auto[row] = drawn.auto ? 1 : 0;
+        this.#status[row] = checkpointStatuses.indexOf(drawn.status);
+        this.#server[row] = serverIndex;
+        this.#created[row] = drawn.createdMicros;
+        this.#updated[row] = drawn.updatedMicros;
+        this.#protected[row] = drawn.protectedMicros;
+        this.#seeds[row] = drawn.detailSeed;
+      },
+      sink,
+    );
     this.#pieces = servers.map(piecesOf);
   }
 
   idAt(row: number): string {
-    return this.#ids[row]!;
+    return this.#ids.textAt(row);
   }
 
   // Read path (the item writer, generated-item-json.ts): the columns it reads, in one object.
   #view: ItemColumns | undefined;
   #columns(): ItemColumns {
     this.#view ??= {
-      ids: this.#ids,
-      checkpointIds: this.#checkpointIds,
+      ids: this.#ids.bytes,
+      checkpointIds: this.#checkpointIds.bytes,
       names: this.#names,
       auto: this.#auto,
       status: this.#status,

@@ -1,4 +1,4 @@
-import { uuidFrom } from './flat-strings.js';
+import { uuidFrom, writeUuid } from './flat-strings.js';
 
 /** mulberry32: a tiny, fast, seedable PRNG; the same seed gives the same sequence. */
 export function mulberry32(seed: number): () => number {
@@ -18,6 +18,8 @@ export interface Random {
   pick<T>(values: readonly T[]): T;
   chance(p: number): boolean;
   uuid(): string;
+  /** `uuid()`'s draws and text, written as 36 bytes into `target` from `at`. */
+  uuidInto(target: Uint8Array, at: number): void;
 }
 
 export function createRandom(seed: number): Random {
@@ -29,5 +31,6 @@ export function createRandom(seed: number): Random {
     pick: <T>(values: readonly T[]) => values[int(values.length)] as T,
     chance: (p: number) => next() < p,
     uuid: () => uuidFrom(next),
+    uuidInto: (target: Uint8Array, at: number) => writeUuid(target, at, next),
   };
 }

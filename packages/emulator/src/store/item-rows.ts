@@ -1,5 +1,6 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import type { ResourceTagLike } from '@csbs-kit/tag-query';
+import { concatIds } from './id-bytes.js';
 import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
 import type { JsonBytes } from './json-bytes.js';
 import { type ListingFields, MicrosColumn } from './listing-index.js';
@@ -195,6 +196,10 @@ function concatFields(list: readonly ListingFields[]): ListingFields {
       out[key] = parts.flatMap((part) =>
         part instanceof MicrosColumn ? Array.from(part.micros, (m) => part.format(m)) : [...part],
       );
+      continue;
+    }
+    if (key === 'id' || key === 'checkpoint_id') {
+      out[key] = concatIds(list.map((fields) => fields[key]));
       continue;
     }
     out[key] = list.flatMap((fields) => textsOf(fields[key] as TextValues));

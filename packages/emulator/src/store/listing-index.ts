@@ -1,4 +1,5 @@
 import { type CountCheckpointItemsQuery, type SortField, type SortKey, sortKeys } from '@csbs-kit/models';
+import { IdBytes, IdBytesColumn, rankIdBytes } from './id-bytes.js';
 import { type Condition, conditionsOf, type FilterColumns, noMatch } from './listing-conditions.js';
 import { NameGrams } from './name-grams.js';
 import { RankBits } from './rank-bits.js';
@@ -25,10 +26,11 @@ export type TimeValues = readonly string[] | MicrosColumn;
  * of few distinct values may come as codes into a value list (`TextValues`).
  */
 export interface ListingFields {
-  id: readonly string[];
+  /** Strings, or bytes (generated ids: all distinct, 36 bytes each). */
+  id: readonly string[] | IdBytes;
   status: TextValues;
   resource_id: TextValues;
-  checkpoint_id: readonly string[];
+  checkpoint_id: readonly string[] | IdBytes;
   resource_type: TextValues;
   policy_id: TextValues;
   az: TextValues;
@@ -83,7 +85,7 @@ export class ListingIndex {
   #bits: RankBits | undefined;
 
   constructor(fields: ListingFields) {
-    const n = fields.id.length;
+    const n = fields.id instanceof IdBytes ? fields.id.size : fields.id.length;
     this.size = n;
     const name = new StringColumn(fields.name);
     const status = new StringColumn(fields.status);
@@ -94,7 +96,7 @@ export class ListingIndex {
       return out;
     };
     this.#ranks = {
-      id: rankTexts(fields.id),
+      id: fields.id instanceof IdBytes ? rankIdBytes(fields.id) : rankTexts(fields.id),
       created_at: rankTimes(fields.created_at),
       updated_at: rankTimes(fields.updated_at),
       protected_at: rankTimes(fields.protected_at),
@@ -109,7 +111,10 @@ export class ListingIndex {
       name,
       resource_name: resourceName,
       resource_id: new StringColumn(fields.resource_id),
-      checkpoint_id: new StringColumn(fields.checkpoint_id),
+      checkpoint_id:
+        fields.checkpoint_id instanceof IdBytes
+          ? new IdBytesColumn(fields.checkpoint_id)
+          : new StringColumn(fields.checkpoint_id),
       resource_type: new StringColumn(fields.resource_type),
       policy_id: new StringColumn(fields.policy_id),
       az: new StringColumn(fields.az),

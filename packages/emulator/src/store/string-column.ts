@@ -45,7 +45,7 @@ export function textsOf(column: TextValues): string[] {
  */
 let lastIdentity = new Uint32Array(0);
 
-function identityOf(size: number): Uint32Array {
+export function identityOf(size: number): Uint32Array {
   if (lastIdentity.length !== size) {
     lastIdentity = new Uint32Array(size);
     for (let i = 0; i < size; i++) lastIdentity[i] = i;
