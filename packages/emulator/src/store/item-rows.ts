@@ -1,5 +1,6 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import type { ResourceTagLike } from '@csbs-kit/tag-query';
+import { sourceTextsOf } from '../data/source-texts.js';
 import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
 import type { JsonBytes } from './json-bytes.js';
 import { type ListingFields, MicrosColumn } from './listing-index.js';
@@ -86,14 +87,17 @@ export class StoredItems implements ItemRows {
     this.#created = new Array(n);
     const strings = new Interner();
     const tagLists = new Map<string, readonly ResourceTagLike[]>();
+    // Texts sliced from a data file, where they are what JSON.stringify would write.
+    const source = sourceTextsOf(items);
     for (let row = 0; row < n; row++) {
       const item = items[row]!;
       this.#ids[row] = item.id;
-      this.#json[row] = JSON.stringify(item);
+      this.#json[row] = source?.items[row] ?? JSON.stringify(item);
       const name = item.name;
       this.#names[row] = typeof name === 'string' ? strings.of(name) : name;
       this.#nameJson[row] = strings.of(JSON.stringify(name ?? null));
-      const tagsJson = strings.of(JSON.stringify(item.tags ?? []));
+      const sourceTags = Array.isArray(item.tags) ? source?.tags[row] : undefined;
+      const tagsJson = strings.of(sourceTags ?? JSON.stringify(item.tags ?? []));
       this.#tagsJson[row] = tagsJson;
       if (Array.isArray(item.tags)) {
         const shared = tagLists.get(tagsJson);
