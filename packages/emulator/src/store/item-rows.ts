@@ -106,8 +106,8 @@ export class StoredItems implements ItemRows {
       } else {
         this.#tags[row] = item.tags;
       }
-      const created = item.created_at;
-      this.#created[row] = typeof created === 'string' ? strings.of(created) : created;
+      // Not interned: times are nearly all distinct, and each is one string already.
+      this.#created[row] = item.created_at;
     }
     this.#fields = fieldsOfItems(items, this.#ids);
   }
