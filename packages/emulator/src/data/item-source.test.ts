@@ -40,7 +40,12 @@ const text = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.constantFrom('\u2028', '\u2029', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '😀', '/'),
 );
-const key = fc.oneof(text, fc.constantFrom('tags', '0', '12', '__proto__', 'id', 'a b'));
+// Not the key "\\" alone: V8 in Node 24.21 then parses a later key `"\n"` (and other
+// one-character escapes) as "\\" too (`JSON.parse('{"\\\\":1}')` then `JSON.parse('{"\\n":1}')`
+// gives the key "\\"), so JSON.stringify of the parse, the oracle here, would be wrong.
+const key = fc
+  .oneof(text, fc.constantFrom('tags', '0', '12', '__proto__', 'id', 'a b'))
+  .filter((k) => k !== '\\');
 const leaf = fc.oneof(
   text,
   fc.integer(),
