@@ -117,6 +117,9 @@ function scanValue(json: string, start: number, scan: ValueScan): number {
           scan.tagsStart = end + 1;
         }
         expectKey = false;
+        // A compact key is followed by its colon: step over it here, sparing a turn.
+        i = json.charCodeAt(end) === colon ? end + 1 : end;
+        continue;
       }
       i = end;
       if (depth === 0) break;

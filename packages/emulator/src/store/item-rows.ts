@@ -69,7 +69,6 @@ export class StoredItems implements ItemRows {
   readonly #ids: string[];
   readonly #json: string[];
   readonly #names: (string | null | undefined)[];
-  readonly #nameJson: string[];
   readonly #tags: (readonly ResourceTagLike[] | null | undefined)[];
   readonly #tagsJson: string[];
   readonly #created: (string | null | undefined)[];
@@ -81,7 +80,6 @@ export class StoredItems implements ItemRows {
     this.#ids = new Array(n);
     this.#json = new Array(n);
     this.#names = new Array(n);
-    this.#nameJson = new Array(n);
     this.#tags = new Array(n);
     this.#tagsJson = new Array(n);
     this.#created = new Array(n);
@@ -95,7 +93,6 @@ export class StoredItems implements ItemRows {
       this.#json[row] = source?.items[row] ?? JSON.stringify(item);
       const name = item.name;
       this.#names[row] = typeof name === 'string' ? strings.of(name) : name;
-      this.#nameJson[row] = strings.of(JSON.stringify(name ?? null));
       const sourceTags = Array.isArray(item.tags) ? source?.tags[row] : undefined;
       const tagsJson = strings.of(sourceTags ?? JSON.stringify(item.tags ?? []));
       this.#tagsJson[row] = tagsJson;
@@ -121,7 +118,7 @@ export class StoredItems implements ItemRows {
   }
 
   resourceJson(row: number): string {
-    return `{"resource_id":${JSON.stringify(this.#ids[row])},"resource_name":${this.#nameJson[row]},"resource_detail":${this.#json[row]},"tags":${this.#tagsJson[row]}}`;
+    return `{"resource_id":${JSON.stringify(this.#ids[row])},"resource_name":${JSON.stringify(this.#names[row] ?? null)},"resource_detail":${this.#json[row]},"tags":${this.#tagsJson[row]}}`;
   }
 
   writeItem(out: JsonBytes, row: number): void {
