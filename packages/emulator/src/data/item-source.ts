@@ -160,14 +160,35 @@ function scanValue(json: string, start: number, scan: ValueScan): number {
       i++;
       continue;
     }
-    // A number, `true`, `false` or `null`.
-    let end = i + 1;
-    while (end < n) {
-      const d = json.charCodeAt(end);
-      if (d === comma || d === closeBrace || d === closeBracket || isWhitespace(d)) break;
-      end++;
+    // `true`, `false` or `null` (valid JSON: the letter says which), else a number.
+    if (c === 0x74 || c === 0x6e) {
+      i += 4;
+      if (depth === 0) break;
+      continue;
     }
-    if ((isDigit(c) || c === minus) && !canonicalNumber(json.slice(i, end))) scan.canonical = false;
+    if (c === 0x66) {
+      i += 5;
+      if (depth === 0) break;
+      continue;
+    }
+    // A short integer without a leading zero (and not -0) is canonical as it stands; only
+    // other numbers are cut out and converted.
+    let end = c === minus ? i + 1 : i;
+    const digitsFrom = end;
+    while (end < n && isDigit(json.charCodeAt(end))) end++;
+    const digits = end - digitsFrom;
+    const plain = digits <= 15 && (json.charCodeAt(digitsFrom) !== zero || (digits === 1 && c !== minus));
+    const d = json.charCodeAt(end);
+    if (end < n && d !== comma && d !== closeBrace && d !== closeBracket && !isWhitespace(d)) {
+      while (end < n) {
+        const e = json.charCodeAt(end);
+        if (e === comma || e === closeBrace || e === closeBracket || isWhitespace(e)) break;
+        end++;
+      }
+      if (!canonicalNumber(json.slice(i, end))) scan.canonical = false;
+    } else if (!plain && !canonicalNumber(json.slice(i, end))) {
+      scan.canonical = false;
+    }
     i = end;
     if (depth === 0) break;
   }
