@@ -1,5 +1,6 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import type { ResourceTagLike } from '@csbs-kit/tag-query';
+import { sourceTextsOf } from '../data/source-texts.js';
 import { concatIds } from './id-bytes.js';
 import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
 import type { JsonBytes } from './json-bytes.js';
@@ -69,7 +70,6 @@ export class StoredItems implements ItemRows {
   readonly #ids: string[];
   readonly #json: string[];
   readonly #names: (string | null | undefined)[];
-  readonly #nameJson: string[];
   readonly #tags: (readonly ResourceTagLike[] | null | undefined)[];
   readonly #tagsJson: string[];
   readonly #created: (string | null | undefined)[];
@@ -81,20 +81,21 @@ export class StoredItems implements ItemRows {
     this.#ids = new Array(n);
     this.#json = new Array(n);
     this.#names = new Array(n);
-    this.#nameJson = new Array(n);
     this.#tags = new Array(n);
     this.#tagsJson = new Array(n);
     this.#created = new Array(n);
     const strings = new Interner();
     const tagLists = new Map<string, readonly ResourceTagLike[]>();
+    // Texts sliced from a data file, where they are what JSON.stringify would write.
+    const source = sourceTextsOf(items);
     for (let row = 0; row < n; row++) {
       const item = items[row]!;
       this.#ids[row] = item.id;
-      this.#json[row] = JSON.stringify(item);
+      this.#json[row] = source?.items[row] ?? JSON.stringify(item);
       const name = item.name;
       this.#names[row] = typeof name === 'string' ? strings.of(name) : name;
-      this.#nameJson[row] = strings.of(JSON.stringify(name ?? null));
-      const tagsJson = strings.of(JSON.stringify(item.tags ?? []));
+      const sourceTags = Array.isArray(item.tags) ? source?.tags[row] : undefined;
+      const tagsJson = strings.of(sourceTags ?? JSON.stringify(item.tags ?? []));
       this.#tagsJson[row] = tagsJson;
       if (Array.isArray(item.tags)) {
         const shared = tagLists.get(tagsJson);
@@ -103,8 +104,8 @@ export class StoredItems implements ItemRows {
       } else {
         this.#tags[row] = item.tags;
       }
-      const created = item.created_at;
-      this.#created[row] = typeof created === 'string' ? strings.of(created) : created;
+      // Not interned: times are nearly all distinct, and each is one string already.
+      this.#created[row] = item.created_at;
     }
     this.#fields = fieldsOfItems(items, this.#ids);
   }
@@ -118,7 +119,7 @@ export class StoredItems implements ItemRows {
   }
 
   resourceJson(row: number): string {
-    return `{"resource_id":${JSON.stringify(this.#ids[row])},"resource_name":${this.#nameJson[row]},"resource_detail":${this.#json[row]},"tags":${this.#tagsJson[row]}}`;
+    return `{"resource_id":${JSON.stringify(this.#ids[row])},"resource_name":${JSON.stringify(this.#names[row] ?? null)},"resource_detail":${this.#json[row]},"tags":${this.#tagsJson[row]}}`;
   }
 
   writeItem(out: JsonBytes, row: number): void {
