@@ -3,6 +3,7 @@
  * position and returns the next one, so a backup is written with a local position and no
  * capacity check per piece. Small enough for V8 to inline into the item writer.
  */
+import { civilFromDays } from './flat-strings.js';
 
 /** Pieces longer than this are copied by `set` (a memcpy); shorter ones by a loop, cheaper than the call. */
 const loopBelow = 40;
@@ -63,19 +64,12 @@ export function putUint(buf: Uint8Array, p: number, value: number): number {
 let cachedDay = Number.NaN;
 const dateText = new Uint8Array(11);
 
-/** `YYYY-MM-DD` of a day number (days since 1970-01-01), by H. Hinnant's `civil_from_days`. */
+/** `YYYY-MM-DDT` of a day number (days since 1970-01-01). */
 function writeDate(target: Uint8Array, days: number): void {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const date = civilFromDays(days);
+  const year = date >>> 9;
+  const month = (date >>> 5) & 15;
+  const day = date & 31;
   putPair(target, 0, Math.floor(year / 100) % 100);
   putPair(target, 2, year % 100);
   target[4] = 45;
