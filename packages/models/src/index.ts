@@ -38,6 +38,7 @@ export {
 export { type ErrorBody, type ErrorDetails, errorBodySchema, readErrorBody } from './error-body.js';
 export { describeFieldIssues, type FieldIssue, formatFieldIssue, formatFieldPath } from './field-issues.js';
 export { fieldIssuesOf } from './issues.js';
+export { jsonStringEnd } from './json-text.js';
 export {
   type KeystoneCatalogEntry,
   type KeystoneEndpoint,

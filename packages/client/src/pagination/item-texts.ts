@@ -8,9 +8,9 @@
  * so the scanner can trust the grammar and only has to track nesting, strings and commas.
  * Strings are skipped with `indexOf('"')`, so the per-character loop only sees structure.
  */
+import { jsonStringEnd } from '@csbs-kit/models';
 
 const quote = 0x22;
-const backslash = 0x5c;
 const comma = 0x2c;
 const colon = 0x3a;
 const openBrace = 0x7b;
@@ -20,19 +20,6 @@ const closeBracket = 0x5d;
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-/** The index just past the closing quote of the string that opens at `start`. */
-function stringEnd(json: string, start: number): number {
-  let from = start + 1;
-  for (;;) {
-    const close = json.indexOf('"', from);
-    if (close < 0) return json.length; // cannot happen in valid JSON
-    let backslashes = 0;
-    while (json.charCodeAt(close - 1 - backslashes) === backslash) backslashes++;
-    if (backslashes % 2 === 0) return close + 1;
-    from = close + 1;
-  }
 }
 
 /** Whether the JSON string literal `json[start, end)` spells `key` (escapes decoded). Only top-level keys come here. */
@@ -67,7 +54,7 @@ export function arrayItemTexts(json: string, key: string): string[] | undefined 
   while (i < n) {
     const c = json.charCodeAt(i);
     if (c === quote) {
-      const end = stringEnd(json, i);
+      const end = jsonStringEnd(json, i);
       if (capturing) {
         if (depth === 2 && itemStart < 0) itemStart = i;
         itemEnd = end;
@@ -145,7 +132,7 @@ function valueEnd(json: string, start: number): number {
   while (i < n) {
     const c = json.charCodeAt(i);
     if (c === quote) {
-      i = stringEnd(json, i);
+      i = jsonStringEnd(json, i);
       if (depth === 0) return i;
       continue;
     }
@@ -190,7 +177,7 @@ export function parseBodyWithTexts(
   } else {
     if (body.charCodeAt(first) !== openBrace) return undefined;
     // The separator: `},{` and the first item's first key, e.g. `},{"id":`.
-    const keyEnd = body.charCodeAt(first + 1) === quote ? stringEnd(body, first + 1) : -1;
+    const keyEnd = body.charCodeAt(first + 1) === quote ? jsonStringEnd(body, first + 1) : -1;
     if (keyEnd < 0 || body.charCodeAt(keyEnd) !== colon) return undefined;
     const separator = `},${body.slice(first, keyEnd + 1)}`;
     let start = first;

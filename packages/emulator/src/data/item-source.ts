@@ -11,9 +11,9 @@
  * The text must already have passed `JSON.parse`: the scanner trusts the grammar and only
  * tracks nesting, strings, numbers and commas. Strings are skipped with `indexOf('"')`.
  */
+import { jsonStringEnd } from '@csbs-kit/models';
 
 const quote = 0x22;
-const backslash = 0x5c;
 const comma = 0x2c;
 const colon = 0x3a;
 const openBrace = 0x7b;
@@ -37,19 +37,6 @@ export interface ScannedItems {
   /** `[start, end)` of the item's top-level `tags` value, or -1 when it has none. */
   readonly tagsStarts: number[];
   readonly tagsEnds: number[];
-}
-
-/** The index just past the closing quote of the string that opens at `start`. */
-function stringEnd(json: string, start: number): number {
-  let from = start + 1;
-  for (;;) {
-    const close = json.indexOf('"', from);
-    if (close < 0) return json.length; // cannot happen in valid JSON
-    let backslashes = 0;
-    while (json.charCodeAt(close - 1 - backslashes) === backslash) backslashes++;
-    if (backslashes % 2 === 0) return close + 1;
-    from = close + 1;
-  }
 }
 
 /** Whether the number text is what `JSON.stringify` writes for its value. */
@@ -104,7 +91,7 @@ function scanValue(json: string, start: number, scan: ValueScan): number {
     if (c === quote) {
       // Most strings hold no backslash before their closing quote: one search finds the end.
       const close = json.indexOf('"', i + 1);
-      const end = close < nextBackslash ? close + 1 : stringEnd(json, i);
+      const end = close < nextBackslash ? close + 1 : jsonStringEnd(json, i);
       if (nextBackslash < end) {
         const literal = json.slice(i, end);
         if (JSON.stringify(JSON.parse(literal)) !== literal) scan.canonical = false;
@@ -205,7 +192,7 @@ function skipWhitespace(json: string, i: number): number {
 
 /** Reads the key at `i` (a string literal); returns it decoded and the index past its `:`. */
 function readKey(json: string, i: number): [string, number] {
-  const end = stringEnd(json, i);
+  const end = jsonStringEnd(json, i);
   const inner = json.slice(i + 1, end - 1);
   const key = inner.includes('\\') ? (JSON.parse(json.slice(i, end)) as string) : inner;
   return [key, skipWhitespace(json, skipWhitespace(json, end) + 1)];
