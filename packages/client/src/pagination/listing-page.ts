@@ -5,9 +5,8 @@ import {
   listingLimits,
 } from '@csbs-kit/models';
 import type { RawResponse } from '../transport/execute.js';
-import { parseJsonBody, validateJsonBody } from '../transport/json-body.js';
-import { itemTextsOf, parseBodyWithTexts } from './item-texts.js';
 import { peekNextMarker } from './next-link.js';
+import { readPageBody } from './page-body.js';
 import type { PageFamily } from './page-walk.js';
 import type { CheckpointItemsPage, CheckpointItemsPageWithTexts } from './paginator.js';
 
@@ -43,19 +42,16 @@ export function readListingPage(
   query: ListCheckpointItemsQuery,
   itemTexts: boolean,
 ): CheckpointItemsPage {
-  // With texts wanted, a compact body is parsed item by item, each piece's text kept.
-  const split = itemTexts ? parseBodyWithTexts(response.bodyText, 'checkpoint_items') : undefined;
-  const body =
-    split === undefined
-      ? parseJsonBody(response, listCheckpointItemsResponseSchema)
-      : validateJsonBody(response, split.json, listCheckpointItemsResponseSchema);
+  const { body, texts } = readPageBody(
+    response,
+    listCheckpointItemsResponseSchema,
+    'checkpoint_items',
+    itemTexts,
+  );
   const items = body.checkpoint_items;
   const page: CheckpointItemsPage = { checkpoint_items: items, nextMarker: nextMarkerOf(query, items) };
   if (body.checkpoint_items_links !== undefined) page.checkpoint_items_links = body.checkpoint_items_links;
-  if (itemTexts) {
-    (page as CheckpointItemsPageWithTexts).itemTexts =
-      split?.texts ?? itemTextsOf(response.bodyText, 'checkpoint_items', items);
-  }
+  if (texts !== undefined) (page as CheckpointItemsPageWithTexts).itemTexts = texts;
   return page;
 }
 

@@ -1,7 +1,6 @@
 import { resourceInstancesFilterResponseSchema, tagQueryLimits } from '@csbs-kit/models';
 import type { RawResponse } from '../transport/execute.js';
-import { parseJsonBody, validateJsonBody } from '../transport/json-body.js';
-import { itemTextsOf, parseBodyWithTexts } from './item-texts.js';
+import { readPageBody } from './page-body.js';
 import type { PageFamily } from './page-walk.js';
 import type { ResourcesPage, ResourcesPageWithTexts } from './paginator.js';
 
@@ -39,20 +38,18 @@ export function readResourcesPage(
   query: ResourcesPageQuery,
   itemTexts: boolean,
 ): ResourcesPage {
-  const split = itemTexts ? parseBodyWithTexts(response.bodyText, 'resources') : undefined;
-  const body =
-    split === undefined
-      ? parseJsonBody(response, resourceInstancesFilterResponseSchema)
-      : validateJsonBody(response, split.json, resourceInstancesFilterResponseSchema);
+  const { body, texts } = readPageBody(
+    response,
+    resourceInstancesFilterResponseSchema,
+    'resources',
+    itemTexts,
+  );
   const page: ResourcesPage = {
     resources: body.resources,
     total_count: body.total_count,
     offset: query.offset,
   };
-  if (itemTexts) {
-    (page as ResourcesPageWithTexts).itemTexts =
-      split?.texts ?? itemTextsOf(response.bodyText, 'resources', body.resources);
-  }
+  if (texts !== undefined) (page as ResourcesPageWithTexts).itemTexts = texts;
   return page;
 }
 
