@@ -1,12 +1,21 @@
 import { type CountCheckpointItemsQuery, type SortField, type SortKey, sortKeys } from '@csbs-kit/models';
 import { IdBytes, IdBytesColumn, rankIdBytes } from './id-bytes.js';
-import { type Condition, conditionsOf, type FilterColumns, noMatch } from './listing-conditions.js';
+import {
+  type BlockTest,
+  type Condition,
+  conditionsOf,
+  type FilterColumns,
+  FuzzyConditions,
+  type FuzzyFilters,
+  noMatch,
+} from './listing-conditions.js';
 import { NameGrams } from './name-grams.js';
 import { RankBits } from './rank-bits.js';
 import { rankNumbers } from './rank-numbers.js';
 import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './sort-views.js';
 import { StringColumn, type TextValues } from './string-column.js';
 import { rankTexts } from './text-rank.js';
+import { blockShift, ViewBlocks } from './view-blocks.js';
 
 /**
  * Times held as numbers: microseconds since the epoch, every one in the normal form of
@@ -82,6 +91,9 @@ export class ListingIndex {
   readonly columns: FilterColumns;
   readonly #ranks: ValueRanks;
   readonly #views = new Map<string, SortView>();
+  /** Block summaries per view, built as filters ask for them; dropped with the view. */
+  readonly #blocks = new WeakMap<SortView, ViewBlocks>();
+  readonly #fuzzy: FuzzyFilters;
   #bits: RankBits | undefined;
 
   constructor(fields: ListingFields) {
@@ -89,18 +101,18 @@ export class ListingIndex {
     this.size = n;
     const name = new StringColumn(fields.name);
     const status = new StringColumn(fields.status);
-    const throughCodes = (column: StringColumn) => {
-      const valueRanks = rankTexts(column.values);
+    const throughCodes = (column: StringColumn, valueRanks = rankTexts(column.values)) => {
       const out = new Uint32Array(n);
       for (let row = 0; row < n; row++) out[row] = valueRanks[column.codes[row]!]!;
       return out;
     };
+    const nameValueRanks = rankTexts(name.values);
     this.#ranks = {
       id: fields.id instanceof IdBytes ? rankIdBytes(fields.id) : rankTexts(fields.id),
       created_at: rankTimes(fields.created_at),
       updated_at: rankTimes(fields.updated_at),
       protected_at: rankTimes(fields.protected_at),
-      name: throughCodes(name),
+      name: throughCodes(name, nameValueRanks),
       status: throughCodes(status),
     };
     const createdView = this.view([{ key: 'created_at', direction: 'asc' }]).view;
@@ -108,8 +120,14 @@ export class ListingIndex {
     this.columns = {
       size: n,
       status,
-      name,
-      resource_name: resourceName,
+      name: {
+        column: name,
+        grams: new NameGrams(name.values),
+        sortKey: 'name',
+        rowRanks: this.#ranks.name,
+        valueRanks: nameValueRanks,
+      },
+      resource_name: { column: resourceName, grams: new NameGrams(resourceName.values) },
       resource_id: new StringColumn(fields.resource_id),
       checkpoint_id:
         fields.checkpoint_id instanceof IdBytes
@@ -119,12 +137,23 @@ export class ListingIndex {
       policy_id: new StringColumn(fields.policy_id),
       az: new StringColumn(fields.az),
       image_type: new StringColumn(fields.image_type),
-      nameGrams: new NameGrams(name.values),
-      resourceNameGrams: new NameGrams(resourceName.values),
       createdView,
       createdTextAt: textAtOf(fields.created_at),
     };
     for (const key of sortKeys) this.view([{ key, direction: 'asc' }]);
+    this.#fuzzy = {
+      name: new FuzzyConditions(this.columns.name),
+      resource_name: new FuzzyConditions(this.columns.resource_name),
+    };
+  }
+
+  #blocksOf(view: SortView): ViewBlocks {
+    let blocks = this.#blocks.get(view);
+    if (blocks === undefined) {
+      blocks = new ViewBlocks(view.order, view.spec.slice(0, view.spec.indexOf(':')));
+      this.#blocks.set(view, blocks);
+    }
+    return blocks;
   }
 
   /** The stored view serving `sort`, and whether to read it backwards. */
@@ -163,7 +192,7 @@ export class ListingIndex {
     }
     const out: number[] = [];
     const { offset, limit } = request;
-    const conditions = conditionsOf(this.columns, request.query);
+    const conditions = conditionsOf(this.columns, this.#fuzzy, request.query);
     if (conditions === noMatch || limit <= 0) return out;
     if (conditions.length === 0) {
       for (let p = start + offset; p < n && out.length < limit; p++)
@@ -180,17 +209,15 @@ export class ListingIndex {
     if (walk <= driver.count) {
       // The estimate takes the filters as independent of the order and of each other; when
       // they are not (a time window read in time order past the marker, a name filter in
-      // name order), the walk stops after as many rows as marking costs, and marks instead.
-      let skip = offset;
-      let budget = driver.count;
-      let p = start;
-      for (; p < n && out.length < limit && budget > 0; p++, budget--) {
-        const row = order[reversed ? n - 1 - p : p]!;
-        if (!passesAll(conditions, row)) continue;
-        if (skip > 0) skip--;
-        else out.push(row);
+      // name order), the blocks whose summaries rule a filter out are stepped over, and a
+      // walk that still reads as many rows as marking costs stops and marks instead.
+      const blocks = this.#blocksOf(view);
+      const tests: BlockTest[] = [];
+      for (const c of conditions) {
+        const test = c.blockTest(blocks);
+        if (test !== undefined) tests.push(test);
       }
-      if (budget > 0 || out.length === limit || p === n) return out;
+      if (this.#walk(view, reversed, start, conditions, tests, offset, limit, driver.count, out)) return out;
       out.length = 0;
     }
     this.#bits ??= new RankBits(n);
@@ -211,9 +238,61 @@ export class ListingIndex {
     return out;
   }
 
+  /**
+   * Reads `view` from reading position `start` on, testing rows, into `out`; blocks that a
+   * test in `tests` rules out are not read. False when `budget` rows were tested before the
+   * page was complete (the caller then marks instead).
+   */
+  #walk(
+    view: SortView,
+    reversed: boolean,
+    start: number,
+    conditions: readonly Condition[],
+    tests: readonly BlockTest[],
+    offset: number,
+    limit: number,
+    budget: number,
+    out: number[],
+  ): boolean {
+    const { order } = view;
+    const n = order.length;
+    // Ranks of the stored view, read upwards, or downwards when reversed.
+    const step = reversed ? -1 : 1;
+    const end = reversed ? -1 : n;
+    let rank = reversed ? n - 1 - start : start;
+    let skip = offset;
+    while (rank !== end) {
+      const block = rank >>> blockShift;
+      // The first rank of the next block in reading order (or the end).
+      const blockEnd = reversed ? (block << blockShift) - 1 : Math.min(n, (block + 1) << blockShift);
+      let open = true;
+      for (let t = 0; t < tests.length; t++) {
+        if (!tests[t]!(block)) {
+          open = false;
+          break;
+        }
+      }
+      if (!open) {
+        rank = blockEnd;
+        continue;
+      }
+      for (; rank !== blockEnd; rank += step) {
+        if (budget-- === 0) return false;
+        const row = order[rank]!;
+        if (!passesAll(conditions, row)) continue;
+        if (skip > 0) skip--;
+        else {
+          out.push(row);
+          if (out.length === limit) return true;
+        }
+      }
+    }
+    return true;
+  }
+
   /** How many rows pass the filters: a filter's own count, or a walk of the driver's rows. */
   count(query: CountCheckpointItemsQuery): number {
-    const conditions = conditionsOf(this.columns, query);
+    const conditions = conditionsOf(this.columns, this.#fuzzy, query);
     if (conditions === noMatch) return 0;
     if (conditions.length === 0) return this.size;
     if (conditions.length === 1) return conditions[0]!.count;

@@ -1,20 +1,16 @@
-import { GenerationalCache } from './generational-cache.js';
-
-/** Needles whose matching values are kept: a client paging one fuzzy filter asks each page. */
-const cachedNeedles = 64;
-
 /**
  * Case-insensitive substring search over the distinct values of a column (names repeat
  * across backups, so there are far fewer values than rows). Every lower-cased value is
  * split into its 2- and 3-character pieces; a needle's candidates are the values holding its
  * rarest piece, each then checked with `includes`, so the answer is exactly the predicate's.
- * One-character needles read every distinct value.
+ * A needle of two or three characters is a piece itself: its posting is the answer, with
+ * no `includes`. One-character needles read every distinct value. The answers are not
+ * kept here: the listing keeps its conditions per needle.
  */
 export class NameGrams {
   readonly #lower: string[];
   /** Postings by gram number (see `gramOf`): the codes of the values holding the gram. */
   readonly #grams = new Map<number, Uint32Array>();
-  readonly #answers = new GenerationalCache<string, Uint32Array>(cachedNeedles);
 
   constructor(values: readonly string[]) {
     this.#lower = values.map((value) => value.toLowerCase());
@@ -51,13 +47,14 @@ export class NameGrams {
     for (let id = 0; id < lists.length; id++) this.#grams.set(gramNumbers[id]!, Uint32Array.from(lists[id]!));
   }
 
-  /** The codes whose lower-cased value contains `needle` (already lower-cased, not empty), ascending. */
+  /**
+   * The codes whose lower-cased value contains `needle` (already lower-cased, not empty),
+   * ascending. Read-only: for short needles it is the gram's posting itself.
+   */
   matching(needle: string): Uint32Array {
-    return this.#answers.get(needle, () => this.#search(needle));
-  }
-
-  #search(needle: string): Uint32Array {
     const lower = this.#lower;
+    if (needle.length === 2 || needle.length === 3)
+      return this.#grams.get(gramOf(needle, 0, needle.length)) ?? new Uint32Array(0);
     let candidates: Uint32Array | undefined;
     if (needle.length >= 2) {
       const q = Math.min(3, needle.length);
