@@ -2,30 +2,47 @@
  * Case-insensitive substring search over the distinct values of a column (names repeat
  * across backups, so there are far fewer values than rows). Every lower-cased value is
  * split into its 2- and 3-character pieces; a needle's candidates are the values holding its
- * rarest piece, each then checked with `includes`, so the answer is exactly the predicate's.
+ * rarest piece, each then checked for the needle, so the answer is exactly `includes`'s.
  * A needle of two or three characters is a piece itself: its posting is the answer, with
- * no `includes`. One-character needles read every distinct value. The answers are not
- * kept here: the listing keeps its conditions per needle.
+ * no check. One-character needles read every distinct value. The answers are not kept
+ * here: the listing keeps its conditions per needle.
+ *
+ * The check reads the lower-cased values from one array of UTF-16 code units (the units
+ * `includes` compares), in code order: a broad needle's 65k candidates are then a stream
+ * through 1.5 MB rather than 65k strings scattered over the heap (~4 ms at 1M backups).
  */
 export class NameGrams {
-  readonly #lower: string[];
+  /** Every lower-cased value's code units, value after value; value c is `#units[#starts[c] .. #starts[c+1])`. */
+  readonly #units: Uint16Array;
+  readonly #starts: Uint32Array;
   /** Postings by gram number (see `gramOf`): the codes of the values holding the gram. */
   readonly #grams = new Map<number, Uint32Array>();
 
   constructor(values: readonly string[]) {
-    this.#lower = values.map((value) => value.toLowerCase());
+    const lowered = values.map((value) => value.toLowerCase());
+    const starts = new Uint32Array(lowered.length + 1);
+    for (let code = 0; code < lowered.length; code++)
+      starts[code + 1] = starts[code]! + lowered[code]!.length;
+    const units = new Uint16Array(starts[lowered.length]!);
+    for (let code = 0; code < lowered.length; code++) {
+      const text = lowered[code]!;
+      const at = starts[code]!;
+      for (let i = 0; i < text.length; i++) units[at + i] = text.charCodeAt(i);
+    }
+    this.#units = units;
+    this.#starts = starts;
     // Grams are numbered rather than sliced out as strings, and a gram met twice in one
     // value is recognised by the last code that added it: no string or set per value.
     // ASCII grams (nearly all) are numbered through a flat table (8 MB while building, so
     // only for many values: 131k names at 1M backups); others through a map.
-    const flat = this.#lower.length >= flatTableFrom;
+    const flat = lowered.length >= flatTableFrom;
     const dense = new Int32Array(flat ? asciiGramSlots : 0).fill(-1);
     const ids = new Map<number, number>();
     const gramNumbers: number[] = [];
     const lists: number[][] = [];
     const last: number[] = [];
-    for (let code = 0; code < this.#lower.length; code++) {
-      const text = this.#lower[code]!;
+    for (let code = 0; code < lowered.length; code++) {
+      const text = lowered[code]!;
       for (let q = 2; q <= 3; q++) {
         for (let i = 0; i + q <= text.length; i++) {
           const slot = flat ? asciiSlotOf(text, i, q) : -1;
@@ -52,28 +69,40 @@ export class NameGrams {
    * ascending. Read-only: for short needles it is the gram's posting itself.
    */
   matching(needle: string): Uint32Array {
-    const lower = this.#lower;
     if (needle.length === 2 || needle.length === 3)
       return this.#grams.get(gramOf(needle, 0, needle.length)) ?? new Uint32Array(0);
     let candidates: Uint32Array | undefined;
     if (needle.length >= 2) {
-      const q = Math.min(3, needle.length);
-      for (let i = 0; i + q <= needle.length; i++) {
-        const list = this.#grams.get(gramOf(needle, i, q));
+      for (let i = 0; i + 3 <= needle.length; i++) {
+        const list = this.#grams.get(gramOf(needle, i, 3));
         if (list === undefined) return new Uint32Array(0);
         if (candidates === undefined || list.length < candidates.length) candidates = list;
       }
     }
-    const out: number[] = [];
-    if (candidates === undefined) {
-      for (let code = 0; code < lower.length; code++) if (lower[code]!.includes(needle)) out.push(code);
-    } else {
-      for (let i = 0; i < candidates.length; i++) {
-        const code = candidates[i]!;
-        if (lower[code]!.includes(needle)) out.push(code);
+    const all = candidates === undefined;
+    const count = all ? this.#starts.length - 1 : candidates!.length;
+    const units = this.#units;
+    const starts = this.#starts;
+    const length = needle.length;
+    const wanted = new Uint16Array(length);
+    for (let k = 0; k < length; k++) wanted[k] = needle.charCodeAt(k);
+    const first = wanted[0]!;
+    const out = new Uint32Array(count);
+    let found = 0;
+    for (let i = 0; i < count; i++) {
+      const code = all ? i : candidates![i]!;
+      const last = starts[code + 1]! - length;
+      for (let at = starts[code]!; at <= last; at++) {
+        if (units[at] !== first) continue;
+        let k = 1;
+        while (k < length && units[at + k] === wanted[k]) k++;
+        if (k === length) {
+          out[found++] = code;
+          break;
+        }
       }
     }
-    return Uint32Array.from(out);
+    return out.slice(0, found);
   }
 }
 
