@@ -5,7 +5,7 @@ import { normalizeTime } from './item-fields.js';
 import type { NameGrams } from './name-grams.js';
 import type { SortView } from './sort-views.js';
 import { StringColumn } from './string-column.js';
-import { maxMaskedCodes, type ViewBlocks } from './view-blocks.js';
+import { anyBitIn, maxMaskedCodes, type ViewBlocks } from './view-blocks.js';
 
 /** What an exact filter reads of a column: a value's code, its rows, each row's code. */
 type ExactColumn = StringColumn | IdBytesColumn;
@@ -76,15 +76,16 @@ class ExactCondition implements Condition {
   readonly #codes: ArrayLike<number>;
   readonly #code: number;
   readonly #rows: Uint32Array;
-  /** Few enough distinct values for the block code masks. */
-  readonly #masked: boolean;
+  /** The sort key of this column, when it has one and few enough values for block masks. */
+  readonly #maskedKey: string | undefined;
 
-  constructor(column: ExactColumn, code: number) {
+  constructor(column: ExactColumn, code: number, sortKey?: string) {
     this.#codes = column.codes;
     this.#code = code;
     this.#rows = column.rowsOf(code);
     this.count = this.#rows.length;
-    this.#masked = column instanceof StringColumn && column.values.length <= maxMaskedCodes;
+    this.#maskedKey =
+      column instanceof StringColumn && column.values.length <= maxMaskedCodes ? sortKey : undefined;
   }
 
   test(row: number): boolean {
@@ -96,29 +97,21 @@ class ExactCondition implements Condition {
     for (let i = 0; i < rows.length; i++) visit(rows[i]!);
   }
 
+  /** Only in a view ordered by this column: in any other, nearly every block holds every value. */
   blockTest(blocks: ViewBlocks): BlockTest | undefined {
-    if (!this.#masked) return undefined;
+    if (this.#maskedKey === undefined || blocks.leadingKey !== this.#maskedKey) return undefined;
     const { masks } = blocks.codes(this.#codes);
     const bit = 1 << this.#code;
     return (block) => (masks[block]! & bit) !== 0;
   }
 }
 
-function exactCondition(column: ExactColumn, wanted: string): Condition | typeof noMatch {
-  const code = column.codeOf(wanted);
-  return code < 0 ? noMatch : new ExactCondition(column, code);
-}
+/** Exact filters on a column that is also a sort key. */
+const sortedFields: ReadonlySet<string> = new Set(['status']);
 
-/** Whether any bit of `mask` from `low` to `high` (inclusive) is set. */
-function anyBitIn(mask: Uint32Array, low: number, high: number): boolean {
-  const first = low >>> 5;
-  const last = high >>> 5;
-  const head = ~0 << (low & 31);
-  const tail = (high & 31) === 31 ? ~0 : (1 << ((high & 31) + 1)) - 1;
-  if (first === last) return (mask[first]! & head & tail) !== 0;
-  if ((mask[first]! & head) !== 0 || (mask[last]! & tail) !== 0) return true;
-  for (let w = first + 1; w < last; w++) if (mask[w]! !== 0) return true;
-  return false;
+function exactCondition(column: ExactColumn, wanted: string, field: string): Condition | typeof noMatch {
+  const code = column.codeOf(wanted);
+  return code < 0 ? noMatch : new ExactCondition(column, code, sortedFields.has(field) ? field : undefined);
 }
 
 /**
@@ -231,6 +224,8 @@ function boundOf(columns: FilterColumns, time: string, after: boolean): number {
   return lo;
 }
 
+const timeKeys: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'protected_at']);
+
 /** `start_time`/`end_time`: a contiguous range `[lo, hi)` of the created_at order. */
 class WindowCondition implements Condition {
   readonly count: number;
@@ -255,7 +250,9 @@ class WindowCondition implements Condition {
     for (let rank = this.#lo; rank < this.#hi; rank++) visit(order[rank]!);
   }
 
-  blockTest(blocks: ViewBlocks): BlockTest {
+  /** In a time order: the times of a backup move together (updated and protected follow created). */
+  blockTest(blocks: ViewBlocks): BlockTest | undefined {
+    if (!timeKeys.has(blocks.leadingKey)) return undefined;
     const { low, high } = blocks.ranges(this.#view.rankOf);
     const lo = this.#lo;
     const hi = this.#hi;
@@ -298,7 +295,7 @@ export function conditionsOf(
   };
   for (const field of exactFields) {
     const wanted = query[field];
-    if (wanted !== undefined && !add(exactCondition(columns[field], wanted))) return noMatch;
+    if (wanted !== undefined && !add(exactCondition(columns[field], wanted, field))) return noMatch;
   }
   if (query.name !== undefined && !add(fuzzy.name.of(query.name))) return noMatch;
   if (query.resource_name !== undefined && !add(fuzzy.resource_name.of(query.resource_name))) return noMatch;

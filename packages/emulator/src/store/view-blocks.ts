@@ -37,6 +37,18 @@ export class RangeBlocks {
   }
 }
 
+/** Whether any bit of `mask` from `low` to `high` (inclusive) is set. */
+export function anyBitIn(mask: Uint32Array, low: number, high: number): boolean {
+  const first = low >>> 5;
+  const last = high >>> 5;
+  const head = ~0 << (low & 31);
+  const tail = (high & 31) === 31 ? ~0 : (1 << ((high & 31) + 1)) - 1;
+  if (first === last) return (mask[first]! & head & tail) !== 0;
+  if ((mask[first]! & head) !== 0 || (mask[last]! & tail) !== 0) return true;
+  for (let w = first + 1; w < last; w++) if (mask[w]! !== 0) return true;
+  return false;
+}
+
 /** Codes of columns up to this many distinct values get one bit each per block. */
 export const maxMaskedCodes = 32;
 
