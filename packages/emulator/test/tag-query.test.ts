@@ -160,4 +160,16 @@ describe('POST …/csbs_backup/resource_instances/action', () => {
     expect(bad.status).toBe(400);
     expect(errorOf(bad.body).error_msg).toContain('tags[0].x: unknown field');
   });
+
+  it('logs each body as sent, secrets redacted, whether the answer is computed or kept', async () => {
+    // Three times: answered, answered again (then kept), then from the cache unparsed.
+    const body = { action: 'count', tags: [{ key: 'env', values: ['prod'] }], password: 'hunter2-logged' };
+    for (let i = 0; i < 3; i++) expect((await query(body, lenient)).status).toBe(200);
+    const logged = lenient
+      .requestLog()
+      .filter((entry) => entry.path === path)
+      .slice(-3);
+    expect(logged.map((entry) => entry.body)).toEqual(Array(3).fill({ ...body, password: '[REDACTED]' }));
+    expect(JSON.stringify(logged)).not.toContain('hunter2');
+  });
 });

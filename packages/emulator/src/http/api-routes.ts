@@ -13,11 +13,15 @@ export interface ApiAnswer {
   status: number;
   body: ResponseBody;
   headers?: Record<string, string>;
+  /** The request body as parsed JSON, when answering parsed it: the log need not parse it again. */
+  json?: unknown;
 }
 
 export interface ApiRequest extends ReceivedRequest {
   route: RouteName;
   params: string[];
+  /** The query string as received (no `?`), and parsed. */
+  query: string;
   search: URLSearchParams;
   /** `http://host:port/path` of this request, for the listing's `next` link. */
   linkBase: string;
@@ -67,17 +71,19 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
     key.length > maxCacheKeyLength
       ? make()
       : state.responses.answer(`${request.route}|${projectId}|${principal.admin}|${key}`, make);
-  const query = request.search.toString();
+  // The query string as received keys the cache: the same text is the same request (two
+  // spellings of one query are two entries, which costs a miss, never a wrong answer).
+  const query = request.query;
   switch (request.route) {
     case 'tagQuery': {
       const body = request.body;
       const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-      return {
-        status: 200,
-        body: cached(text, () =>
-          answerTagQuery(state.project(projectId), parseJsonBody(body), settings.strict),
-        ),
-      };
+      let json: unknown;
+      const answer = cached(text, () => {
+        json = parseJsonBody(body);
+        return answerTagQuery(state.project(projectId), json, settings.strict);
+      });
+      return json === undefined ? { status: 200, body: answer } : { status: 200, body: answer, json };
     }
     case 'listCheckpointItems':
       return {

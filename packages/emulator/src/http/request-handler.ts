@@ -44,14 +44,22 @@ function describeFault(f: FaultDecision): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-function loggedBody(body: Buffer): unknown {
+/** The body as logged: parsed JSON with secrets redacted; `json` when answering parsed it already. */
+function loggedBody(body: Buffer, json: unknown): unknown {
   if (body.length === 0 || body.length > maxLoggedBodyBytes) return undefined;
+  if (json !== undefined) return redactBody(json);
   try {
     return redactBody(JSON.parse(body.toString('utf8')));
   } catch {
     return undefined;
   }
 }
+
+/** Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 6.3). */
+const hasBody = (req: IncomingMessage): boolean =>
+  req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+
+const noBody = Buffer.alloc(0);
 
 /** The fault for this request: the server-wide draw, overridden by `X-Emulator-Fault`. */
 function decideFault(core: EmulatorCore, header: string | string[] | undefined): FaultDecision {
@@ -108,9 +116,11 @@ async function handle(
 
   let status = 0;
   let fault: FaultDecision = noFault;
-  let body: Buffer = Buffer.alloc(0);
+  let body: Buffer = noBody;
+  let json: unknown;
   try {
-    const read = await readBody(req, limit);
+    // A GET carries no body: no listeners, no promise, no copy (node drains what is left).
+    const read = hasBody(req) ? await readBody(req, limit) : noBody;
     if (read === bodyTooLarge) {
       throw new EmulatorHttpError(
         413,
@@ -156,10 +166,12 @@ async function handle(
       rawUrl,
       headers: req.headers,
       body,
+      query,
       search: new URLSearchParams(query),
       linkBase: `http://${safeHost.test(req.headers.host ?? '') ? req.headers.host : 'localhost'}${pathname}`,
     });
     status = answer.status;
+    json = answer.json;
     sendJson(res, answer.status, answer.body, answer.headers);
   } catch (error) {
     const httpError = EmulatorHttpError.isInstance(error)
@@ -178,7 +190,7 @@ async function handle(
         headers: redactHeaders(req.headers),
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       };
-      const logged = loggedBody(body);
+      const logged = loggedBody(body, json);
       if (logged !== undefined) entry.body = logged;
       const faultText = describeFault(fault);
       if (faultText !== undefined) entry.fault = faultText;
