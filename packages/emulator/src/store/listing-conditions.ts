@@ -76,16 +76,15 @@ class ExactCondition implements Condition {
   readonly #codes: ArrayLike<number>;
   readonly #code: number;
   readonly #rows: Uint32Array;
-  /** The sort key of this column, when it has one and few enough values for block masks. */
-  readonly #maskedKey: string | undefined;
+  /** Few enough distinct values for the block code masks. */
+  readonly #masked: boolean;
 
-  constructor(column: ExactColumn, code: number, sortKey?: string) {
+  constructor(column: ExactColumn, code: number) {
     this.#codes = column.codes;
     this.#code = code;
     this.#rows = column.rowsOf(code);
     this.count = this.#rows.length;
-    this.#maskedKey =
-      column instanceof StringColumn && column.values.length <= maxMaskedCodes ? sortKey : undefined;
+    this.#masked = column instanceof StringColumn && column.values.length <= maxMaskedCodes;
   }
 
   test(row: number): boolean {
@@ -97,21 +96,21 @@ class ExactCondition implements Condition {
     for (let i = 0; i < rows.length; i++) visit(rows[i]!);
   }
 
-  /** Only in a view ordered by this column: in any other, nearly every block holds every value. */
+  /**
+   * In any view: a value may cluster in an order that is not its own (generated policies
+   * follow names: automatic backups are named autobk_; story statuses follow time).
+   */
   blockTest(blocks: ViewBlocks): BlockTest | undefined {
-    if (this.#maskedKey === undefined || blocks.leadingKey !== this.#maskedKey) return undefined;
+    if (!this.#masked) return undefined;
     const { masks } = blocks.codes(this.#codes);
     const bit = 1 << this.#code;
     return (block) => (masks[block]! & bit) !== 0;
   }
 }
 
-/** Exact filters on a column that is also a sort key. */
-const sortedFields: ReadonlySet<string> = new Set(['status']);
-
-function exactCondition(column: ExactColumn, wanted: string, field: string): Condition | typeof noMatch {
+function exactCondition(column: ExactColumn, wanted: string): Condition | typeof noMatch {
   const code = column.codeOf(wanted);
-  return code < 0 ? noMatch : new ExactCondition(column, code, sortedFields.has(field) ? field : undefined);
+  return code < 0 ? noMatch : new ExactCondition(column, code);
 }
 
 /**
@@ -295,7 +294,7 @@ export function conditionsOf(
   };
   for (const field of exactFields) {
     const wanted = query[field];
-    if (wanted !== undefined && !add(exactCondition(columns[field], wanted, field))) return noMatch;
+    if (wanted !== undefined && !add(exactCondition(columns[field], wanted))) return noMatch;
   }
   if (query.name !== undefined && !add(fuzzy.name.of(query.name))) return noMatch;
   if (query.resource_name !== undefined && !add(fuzzy.resource_name.of(query.resource_name))) return noMatch;
