@@ -35,8 +35,8 @@ describe('view block summaries', () => {
             order.subarray(b * blockSize, (b + 1) * blockSize),
             (row) => values[row]!,
           );
-          expect([ranges.low[b], ranges.high[b]]).toEqual([Math.min(...inBlock), Math.max(...inBlock)]);
-          expect(codes.masks[b]).toBe(inBlock.reduce((mask, v) => (mask | (1 << v)) >>> 0, 0));
+          expect([ranges.lowAt(b), ranges.highAt(b)]).toEqual([Math.min(...inBlock), Math.max(...inBlock)]);
+          expect(codes.maskAt(b) >>> 0).toBe(inBlock.reduce((mask, v) => (mask | (1 << v)) >>> 0, 0));
         }
       }),
       { numRuns: 100 },

@@ -102,9 +102,9 @@ class ExactCondition implements Condition {
    */
   blockTest(blocks: ViewBlocks): BlockTest | undefined {
     if (!this.#masked) return undefined;
-    const { masks } = blocks.codes(this.#codes);
+    const masks = blocks.codes(this.#codes);
     const bit = 1 << this.#code;
-    return (block) => (masks[block]! & bit) !== 0;
+    return (block) => (masks.maskAt(block) & bit) !== 0;
   }
 }
 
@@ -163,7 +163,7 @@ class FuzzyCondition implements Condition {
     const { rowRanks, valueRanks, sortKey } = this.#fuzzy;
     // In any other order a block's ranks span nearly every value: nothing to step over.
     if (rowRanks === undefined || valueRanks === undefined || blocks.leadingKey !== sortKey) return undefined;
-    const { low, high } = blocks.ranges(rowRanks);
+    const ranges = blocks.ranges(rowRanks);
     if (this.#rankMask === undefined) {
       const byRank = new Uint32Array(this.#mask.length);
       const mask = this.#mask;
@@ -178,7 +178,7 @@ class FuzzyCondition implements Condition {
       this.#rankMask = byRank;
     }
     const byRank = this.#rankMask;
-    return (block) => anyBitIn(byRank, low[block]!, high[block]!);
+    return (block) => anyBitIn(byRank, ranges.lowAt(block), ranges.highAt(block));
   }
 }
 
@@ -252,10 +252,10 @@ class WindowCondition implements Condition {
   /** In a time order: the times of a backup move together (updated and protected follow created). */
   blockTest(blocks: ViewBlocks): BlockTest | undefined {
     if (!timeKeys.has(blocks.leadingKey)) return undefined;
-    const { low, high } = blocks.ranges(this.#view.rankOf);
+    const ranges = blocks.ranges(this.#view.rankOf);
     const lo = this.#lo;
     const hi = this.#hi;
-    return (block) => high[block]! >= lo && low[block]! < hi;
+    return (block) => ranges.highAt(block) >= lo && ranges.lowAt(block) < hi;
   }
 }
 
