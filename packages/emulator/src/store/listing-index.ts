@@ -1,21 +1,16 @@
 import { type CountCheckpointItemsQuery, type SortField, type SortKey, sortKeys } from '@csbs-kit/models';
+import { type BlockTest, noMatch } from './condition.js';
+import { FuzzyConditions, type FuzzyFilters } from './fuzzy-conditions.js';
 import { IdBytes, IdBytesColumn, rankIdBytes } from './id-bytes.js';
-import {
-  type BlockTest,
-  type Condition,
-  conditionsOf,
-  type FilterColumns,
-  FuzzyConditions,
-  type FuzzyFilters,
-  noMatch,
-} from './listing-conditions.js';
+import { conditionsOf, type FilterColumns } from './listing-conditions.js';
 import { NameGrams } from './name-grams.js';
 import { RankBits } from './rank-bits.js';
 import { rankNumbers } from './rank-numbers.js';
 import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './sort-views.js';
 import { StringColumn, type TextValues } from './string-column.js';
 import { rankTexts } from './text-rank.js';
-import { blockShift, ViewBlocks } from './view-blocks.js';
+import { ViewBlocks } from './view-blocks.js';
+import { passesAll, walkView } from './view-walk.js';
 
 /**
  * Times held as numbers: microseconds since the epoch, every one in the normal form of
@@ -222,7 +217,8 @@ export class ListingIndex {
         const test = c.blockTest(blocks);
         if (test !== undefined) tests.push(test);
       }
-      if (this.#walk(view, reversed, start, conditions, tests, offset, limit, markCost, out)) return out;
+      if (walkView(view.order, reversed, start, conditions, tests, { offset, limit, budget: markCost }, out))
+        return out;
       out.length = 0;
     }
     this.#bits ??= new RankBits(n);
@@ -243,58 +239,6 @@ export class ListingIndex {
     return out;
   }
 
-  /**
-   * Reads `view` from reading position `start` on, testing rows, into `out`; blocks that a
-   * test in `tests` rules out are not read. False when `budget` rows were tested before the
-   * page was complete (the caller then marks instead).
-   */
-  #walk(
-    view: SortView,
-    reversed: boolean,
-    start: number,
-    conditions: readonly Condition[],
-    tests: readonly BlockTest[],
-    offset: number,
-    limit: number,
-    budget: number,
-    out: number[],
-  ): boolean {
-    const { order } = view;
-    const n = order.length;
-    // Ranks of the stored view, read upwards, or downwards when reversed.
-    const step = reversed ? -1 : 1;
-    const end = reversed ? -1 : n;
-    let rank = reversed ? n - 1 - start : start;
-    let skip = offset;
-    while (rank !== end) {
-      const block = rank >>> blockShift;
-      // The first rank of the next block in reading order (or the end).
-      const blockEnd = reversed ? (block << blockShift) - 1 : Math.min(n, (block + 1) << blockShift);
-      let open = true;
-      for (let t = 0; t < tests.length; t++) {
-        if (!tests[t]!(block)) {
-          open = false;
-          break;
-        }
-      }
-      if (!open) {
-        rank = blockEnd;
-        continue;
-      }
-      for (; rank !== blockEnd; rank += step) {
-        if (budget-- === 0) return false;
-        const row = order[rank]!;
-        if (!passesAll(conditions, row)) continue;
-        if (skip > 0) skip--;
-        else {
-          out.push(row);
-          if (out.length === limit) return true;
-        }
-      }
-    }
-    return true;
-  }
-
   /** How many rows pass the filters: a filter's own count, or a walk of the driver's rows. */
   count(query: CountCheckpointItemsQuery): number {
     const conditions = conditionsOf(this.columns, this.#fuzzy, query);
@@ -313,9 +257,4 @@ export class ListingIndex {
   rankOf(key: SortKey, row: number): number {
     return this.#ranks[key][row]!;
   }
-}
-
-function passesAll(conditions: readonly Condition[], row: number): boolean {
-  for (let i = 0; i < conditions.length; i++) if (!conditions[i]!.test(row)) return false;
-  return true;
 }
