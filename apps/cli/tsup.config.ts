@@ -1,5 +1,47 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Options } from 'tsup';
 import { packageBuild } from '../../tsup.shared.ts';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+const buildFile = (name: string) => fileURLToPath(new URL(`./build/${name}`, import.meta.url));
+
+/**
+ * Gives the modules of one package a stand-in for a Node built-in that loads the real one
+ * only when it is used (see the file). `uses` is every way the stand-in may be used in an
+ * importing module; anything else in one of them fails the build rather than the bundle.
+ */
+function builtinOnDemand(options: {
+  name: string;
+  builtin: string;
+  importers: RegExp;
+  standIn: string;
+  uses: RegExp;
+  binding: RegExp;
+}): Plugin {
+  return {
+    name: options.name,
+    setup(build) {
+      const filter = new RegExp(`^(?:node:)?${options.builtin}$`);
+      build.onResolve({ filter }, (args) => {
+        if (!options.importers.test(args.importer)) return undefined;
+        const source = readFileSync(args.importer, 'utf8');
+        const other = [...source.matchAll(options.binding)].filter((m) => !options.uses.test(m[0]));
+        if (other.length > 0) {
+          return {
+            errors: [
+              {
+                text: `${args.importer} uses ${options.builtin} as ${other.map((m) => m[0]).join(', ')}; build/${options.standIn} does not provide that`,
+              },
+            ],
+          };
+        }
+        return { path: buildFile(options.standIn) };
+      });
+    },
+  };
+}
 
 /*
  * The CLI ships as a split bundle: its own code and every library it uses (the csbs-kit
@@ -12,12 +54,34 @@ import { packageBuild } from '../../tsup.shared.ts';
 export default packageBuild(['src/index.ts', 'src/bin/csbs.ts'], {
   splitting: true,
   noExternal: [/.*/],
+  // tsup would strip `node:` and mark every built-in external before any plugin of ours
+  // sees it; the stand-ins below (builtinOnDemand) need to see them.
+  removeNodeProtocol: false,
   // undici and commander are CommonJS and `require()` Node's built-ins; an ES module bundle
   // has no `require` of its own, so give it one.
   banner: {
     js: "import { createRequire as __csbsCreateRequire } from 'node:module';\nconst require = __csbsCreateRequire(import.meta.url);",
   },
   esbuildPlugins: [
+    // undici only calls `assert(value[, message])`; node:assert loads on a failure.
+    builtinOnDemand({
+      name: 'undici-assert-on-failure',
+      builtin: 'assert',
+      importers: /[\\/]undici[\\/]lib[\\/]/,
+      standIn: 'node-assert-on-failure.cjs',
+      // Every mention of the binding: a call is fine, a member (`assert.ok`) is not.
+      binding: /\bassert\b\s*(?:\.\s*\w+|[[(])/g,
+      uses: /^assert\s*\($/,
+    }),
+    // commander only calls `childProcess.spawn`; node:child_process loads when it does.
+    builtinOnDemand({
+      name: 'commander-child-process-on-spawn',
+      builtin: 'child_process',
+      importers: /[\\/]commander[\\/]lib[\\/]/,
+      standIn: 'child-process-on-spawn.js',
+      binding: /\bchildProcess\b\s*(?:\.\s*\w+|[[(])/g,
+      uses: /^childProcess\s*\.\s*spawn$/,
+    }),
     {
       // `import { Agent } from 'undici'` in @csbs-kit/client gets the Agent alone; see the file.
       name: 'undici-agent-only',
