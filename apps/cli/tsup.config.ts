@@ -43,6 +43,18 @@ function builtinOnDemand(options: {
   };
 }
 
+/** Gives commander's ES module imports of a built-in a file that exports the same without a facade. */
+function commanderImportWithoutFacade(builtin: string, standIn: string): Plugin {
+  return {
+    name: `commander-${builtin}-without-facade`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(?:node:)?${builtin}$`) }, (args) =>
+        /[\\/]commander[\\/]lib[\\/]/.test(args.importer) ? { path: buildFile(standIn) } : undefined,
+      );
+    },
+  };
+}
+
 /*
  * The CLI ships as a split bundle: its own code and every library it uses (the csbs-kit
  * packages, undici, zod, commander, yaml, …) are bundled into chunks, one per command plus
@@ -82,6 +94,8 @@ export default packageBuild(['src/index.ts', 'src/bin/csbs.ts'], {
       binding: /\bchildProcess\b\s*(?:\.\s*\w+|[[(])/g,
       uses: /^childProcess\s*\.\s*spawn$/,
     }),
+    commanderImportWithoutFacade('util', 'node-util-without-facade.js'),
+    commanderImportWithoutFacade('process', 'node-process-without-facade.js'),
     {
       // `import { Agent } from 'undici'` in @csbs-kit/client gets the Agent alone; see the file.
       name: 'undici-agent-only',

@@ -8,7 +8,10 @@ import { ndjson, runCsbs, tempDir, tokenEnv } from '../helpers/run-csbs.js';
  * Node built-ins that a command with a token never uses stay unloaded: node:crypto loads on
  * the first AK/SK signature (models' signing/node-crypto.ts), node:assert on a failed
  * undici invariant (build/node-assert-on-failure.cjs), node:child_process when commander
- * spawns (build/child-process-on-spawn.js). Together about a third of `node -e 0`.
+ * spawns (build/child-process-on-spawn.js). And commander's ES module imports of node:util
+ * and node:process come without the facades whose getters load node:worker_threads,
+ * util's parseArgs and `process.report` (build/node-*-without-facade.js). Together about
+ * a third of `node -e 0`.
  */
 
 let emulator: RunningEmulator;
@@ -39,7 +42,7 @@ async function builtinsLoadedBy(name: string, args: string[], env: Record<string
 }
 
 describe('built-ins on demand', () => {
-  it('a token command loads neither node:crypto, node:assert nor node:child_process', async () => {
+  it('a token command loads none of node:crypto, node:assert, node:child_process, node:worker_threads', async () => {
     const { result, loaded } = await builtinsLoadedBy(
       'token',
       ['backups', 'list', '--max', '3', '-q', '-o', 'ndjson'],
@@ -49,7 +52,15 @@ describe('built-ins on demand', () => {
     expect(result.code).toBe(0);
     expect(ndjson(result.stdout)).toHaveLength(3);
     expect(loaded).toContain('net');
-    expect(loaded.filter((m) => ['crypto', 'assert', 'child_process'].includes(m))).toEqual([]);
+    const unused = [
+      'crypto',
+      'assert',
+      'child_process',
+      'worker_threads',
+      'internal/util/parse_args/parse_args',
+      'internal/process/report',
+    ];
+    expect(loaded.filter((m) => unused.includes(m))).toEqual([]);
   });
 
   it('an AK/SK command loads node:crypto when it signs, and its answer is the same', async () => {
