@@ -153,9 +153,12 @@ export function putTime(view: DataView, at: number, micros: number): void {
   view.setUint16(at + 11, pairs[hours]!, little);
   view.setUint16(at + 14, pairs[minutes]!, little);
   view.setUint16(at + 17, pairs[seconds - hours * 3600 - minutes * 60]!, little);
-  const high = (fraction / 100) | 0;
-  view.setUint32(at + 20, padded4[high]!, little);
-  view.setUint16(at + 24, pairs[fraction - high * 100]!, little);
+  const high = (fraction / 10_000) | 0;
+  const low = fraction - high * 10_000;
+  const mid = (low / 100) | 0;
+  view.setUint16(at + 20, pairs[high]!, little);
+  view.setUint16(at + 22, pairs[mid]!, little);
+  view.setUint16(at + 24, pairs[low - mid * 100]!, little);
 }
 
 /** Text with the dashes of a uuid, for `putUuid` to fill in. */
@@ -163,36 +166,49 @@ export const uuidSlot = '00000000-0000-0000-0000-000000000000';
 
 const hexCodes = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 /**
- * Four hex digits of each 16-bit value, low nibble first (the order `uuidFrom` writes a
- * word's nibbles in), as one 32-bit word: a uuid is eight look-ups and stores.
+ * Two hex digits of each byte, low nibble first (the order `uuidFrom` writes a word's
+ * nibbles in), as one 16-bit word: 512 bytes, so the look-ups stay in the first-level cache
+ * (a table of 16-bit values' four digits, 256 KiB, did not, and cost more than the stores it saved).
  */
-const hex4 = new Uint32Array(65_536);
-for (let h = 0; h < 65_536; h++)
-  hex4[h] = word4(hexCodes[h & 15]!, hexCodes[(h >> 4) & 15]!, hexCodes[(h >> 8) & 15]!, hexCodes[h >> 12]!);
-/** The word's first byte cleared, to put the version or variant digit there. */
-const firstByteOff = word4(0, 255, 255, 255);
-const firstByte = (code: number) => word4(code, 0, 0, 0);
-const version = firstByte(52);
-/** `uuidFrom`'s variant digit from the low nibble it replaces: `hexCodes[8 + (code & 3)]`. */
-const variants = Array.from({ length: 16 }, (_, n) => firstByte(hexCodes[8 + (hexCodes[n]! & 3)]!));
+const hexPairs = new Uint16Array(256);
+/** The same with the first digit the uuid's version, `4`. */
+const versionPairs = new Uint16Array(256);
+/** The same with the first digit `uuidFrom`'s variant digit of the one it replaces: `hexCodes[8 + (code & 3)]`. */
+const variantPairs = new Uint16Array(256);
+for (let b = 0; b < 256; b++) {
+  const low = hexCodes[b & 15]!;
+  const high = hexCodes[b >> 4]!;
+  hexPairs[b] = word2(low, high);
+  versionPairs[b] = word2(52, high);
+  variantPairs[b] = word2(hexCodes[8 + (low & 3)]!, high);
+}
 
 /** Four hex digits of a 16-bit value, low nibble first (generated names end so). */
 export function putHex4(view: DataView, p: number, value: number): void {
-  view.setUint32(p, hex4[value]!, little);
+  view.setUint16(p, hexPairs[value & 255]!, little);
+  view.setUint16(p + 2, hexPairs[value >>> 8]!, little);
 }
 
 /**
  * `uuidFrom` (flat-strings.ts) of four drawn words, over a `uuidSlot` at `at` (the dashes are
  * the slot's): digits 0-7 | 8-11 - 12-15 | 16-19 - 20-23 | 24-31 at 0-7, 9-12, 14-17, 19-22,
- * 24-35, with the version digit at 14 and the variant digit at 19.
+ * 24-35, two a store, with the version digit at 14 and the variant digit at 19.
  */
 export function putUuid(view: DataView, at: number, w0: number, w1: number, w2: number, w3: number): void {
-  view.setUint32(at, hex4[w0 & 0xffff]!, little);
-  view.setUint32(at + 4, hex4[w0 >>> 16]!, little);
-  view.setUint32(at + 9, hex4[w1 & 0xffff]!, little);
-  view.setUint32(at + 14, (hex4[w1 >>> 16]! & firstByteOff) | version, little);
-  view.setUint32(at + 19, (hex4[w2 & 0xffff]! & firstByteOff) | variants[w2 & 15]!, little);
-  view.setUint32(at + 24, hex4[w2 >>> 16]!, little);
-  view.setUint32(at + 28, hex4[w3 & 0xffff]!, little);
-  view.setUint32(at + 32, hex4[w3 >>> 16]!, little);
+  view.setUint16(at, hexPairs[w0 & 255]!, little);
+  view.setUint16(at + 2, hexPairs[(w0 >>> 8) & 255]!, little);
+  view.setUint16(at + 4, hexPairs[(w0 >>> 16) & 255]!, little);
+  view.setUint16(at + 6, hexPairs[w0 >>> 24]!, little);
+  view.setUint16(at + 9, hexPairs[w1 & 255]!, little);
+  view.setUint16(at + 11, hexPairs[(w1 >>> 8) & 255]!, little);
+  view.setUint16(at + 14, versionPairs[(w1 >>> 16) & 255]!, little);
+  view.setUint16(at + 16, hexPairs[w1 >>> 24]!, little);
+  view.setUint16(at + 19, variantPairs[w2 & 255]!, little);
+  view.setUint16(at + 21, hexPairs[(w2 >>> 8) & 255]!, little);
+  view.setUint16(at + 24, hexPairs[(w2 >>> 16) & 255]!, little);
+  view.setUint16(at + 26, hexPairs[w2 >>> 24]!, little);
+  view.setUint16(at + 28, hexPairs[w3 & 255]!, little);
+  view.setUint16(at + 30, hexPairs[(w3 >>> 8) & 255]!, little);
+  view.setUint16(at + 32, hexPairs[(w3 >>> 16) & 255]!, little);
+  view.setUint16(at + 34, hexPairs[w3 >>> 24]!, little);
 }
