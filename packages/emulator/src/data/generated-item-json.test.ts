@@ -153,7 +153,10 @@ describe('writeGeneratedItem', () => {
   });
 
   it('writes every generated name from its code', () => {
-    const servers = [{ ...fc.sample(server, 1)[0]!, volumes: [] }];
+    // With a policy, so that codes from 65536 on stay automatic backups' (see `columnsOf`).
+    const servers = [
+      { ...fc.sample(server, 1)[0]!, policyId: '00000000-0000-4000-8000-000000000000', volumes: [] },
+    ];
     const backups = Array.from({ length: 0x20000 }, (_, code) => ({
       server: 0,
       auto: code >= 0x10000,

@@ -174,25 +174,31 @@ function putHead(
   p: number,
   columns: ItemColumns,
   row: number,
-  v0: number,
+  times: Uint8Array,
   n0: number,
+  auto: number,
+  status: number,
+  nameCode: number,
 ): number {
-  const { views, info: numbers } = columns.pieces;
-  const nameCode = columns.nameCodes[row]!;
+  const numbers = columns.pieces.info;
   const prefix = prefixOf(nameCode);
-  const auto = columns.auto[row]!;
   const start = p;
-  p = putRun(buf, dv, p, c.head[prefix]![auto]![columns.status[row]!]!);
+  p = putRun(buf, dv, p, c.head[prefix]![auto]![status]!);
   putWords(dv, start + idAt[0]!, columns.ids, row * idWords, idWidth);
   putWords(dv, start + idAt[1]!, columns.checkpointIds, row * idWords, idWidth);
   putHex4(dv, start + nameAt[prefix]!, nameCode & 0xffff);
-  const times = views[v0 + view.times + auto]!;
   buf.set(times, p);
   putTime(dv, p + numbers[n0 + info.created]!, columns.created[row]!);
   putTime(dv, p + numbers[n0 + info.updated]!, columns.updated[row]!);
   putTime(dv, p + numbers[n0 + info.protected]!, columns.protected[row]!);
   return p + times.length;
 }
+
+/**
+ * Where the first reads of each backup go (see `writeGeneratedItem`): stored, so that the
+ * compiler keeps reads whose values are otherwise used only later.
+ */
+const touched = new Uint32Array(1);
 
 /** Volume backup `k` from its `{"average_speed":` value on, and on the last one the rest of the item. */
 function putVolume(
@@ -240,20 +246,35 @@ const snapshotAt = 2;
 
 /** Writes the backup of `row` as a checkpoint item. */
 export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: number): void {
+  // A page's backups are of random rows and servers, so each one's first reads miss the
+  // cache (at a million backups, all the way to memory). They are made here, one after the
+  // other and none waiting for another, so that the misses overlap: the row's columns and
+  // its ids, then its server's numbers and views; the views' bytes follow in writing order.
   const server = columns.server[row]!;
+  const auto = columns.auto[row]!;
+  const status = columns.status[row]!;
+  const nameCode = columns.nameCodes[row]!;
+  const seed = columns.seeds[row]!;
+  touched[0] =
+    columns.ids[row * idWords]! ^
+    columns.checkpointIds[row * idWords]! ^
+    columns.created[row]! ^
+    columns.updated[row]! ^
+    columns.protected[row]!;
   const { views, info: numbers } = columns.pieces;
   const v0 = server * viewStride;
   const n0 = server * infoStride;
   const volumes = numbers[n0 + info.volumeCount]!;
+  const times = views[v0 + view.times + auto]!;
+  const beforeSize = views[v0 + view.beforeSize]!;
+  const firstSource = views[v0 + view.volumes]!;
+  touched[0] ^= times.length ^ beforeSize.length ^ firstSource.length;
   const buf = out.room(numbers[n0 + info.bound]! + slack);
   const dv = out.view;
-  const status = columns.status[row]!;
+  let p = putHead(buf, dv, out.length, columns, row, times, n0, auto, status, nameCode);
 
-  // The row's own columns and its server's first piece are read first, so that their cache
-  // misses overlap rather than come one after the other.
-  let p = putHead(buf, dv, out.length, columns, row, v0, n0);
   // extend_info, drawn in GeneratedExtendInfo.toJSON's order: at most this many words.
-  draw(columns.seeds[row]! >>> 0, 13 + 6 * volumes);
+  draw(seed >>> 0, 13 + 6 * volumes);
   const incremental = drawn[0]! / 4294967296 < 0.7 ? 1 : 0;
   const speed = 20 + intAt(1, 200);
   let d = snapshotAt + 4;
@@ -275,7 +296,6 @@ export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: nu
   p = putUint(buf, dv, p, speed);
   p = putRun(buf, dv, p, c.failure[failure]![incremental]!);
   p = putUint(buf, dv, p, progress);
-  const beforeSize = views[v0 + view.beforeSize]!;
   buf.set(beforeSize, p);
   p += beforeSize.length;
   p = putUint(buf, dv, p, size);
