@@ -5,8 +5,12 @@
  *
  * Three parts, each interleaved over repeated runs and reported as medians:
  *   startup  `node -e 0` (baseline) against csbs --version, --help, a real command
- *            (`backups list --max 5 -o json` against a local emulator) and a short walk
- *            with and without the bin's restart (apps/cli/src/bin/walk-option.ts);
+ *            (`backups list --max 5 -o json` against a local emulator) with a warm compile
+ *            cache (what every run but the first sees) and a cold one (a fresh
+ *            NODE_COMPILE_CACHE folder per run: the first run after an install), and a
+ *            short walk with and without the bin's restart (apps/cli/src/bin/walk-option.ts);
+ *            with CSBS_BENCH_BASELINE_BIN, the same commands of another build in the same
+ *            interleaved runs, for a before/after;
  *   walk     the client's own walk (baseline), a raw undici loop and `csbs backups list
  *            --all -o ndjson`, all against a canned listing that answers instantly (the
  *            emulator's pages served from memory in a worker thread), so the walk is bounded
@@ -23,8 +27,12 @@
  *   CSBS_BENCH_TABLE_ROWS  backups of the table run (default 20000)
  *   CSBS_BENCH_TABLE_RUNS  runs per format of the table run (default 5)
  *   CSBS_BENCH_ONLY        `startup`, `walk`, `rss`, `tables` or `report` (report.ts) to run one part
+ *   CSBS_BENCH_BASELINE_BIN another build's dist/bin/csbs.js (a copy of the dist folder of
+ *                          an earlier commit, with its package.json beside it) to compare
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCredentials, startEmulator } from '@csbs-kit/emulator';
 import { startCannedListingThread } from '../support/canned-listing.ts';
@@ -44,6 +52,13 @@ const tableRuns = Number(process.env.CSBS_BENCH_TABLE_RUNS ?? 5);
 const restarting = 'csbs backups list --all -o json';
 const optionGiven = '  the same, option given (no restart)';
 
+interface StartupCase {
+  name: string;
+  args: string[];
+  /** A fresh compile cache folder for each run: the first run after an install. */
+  cold?: boolean;
+}
+
 async function startup(): Promise<void> {
   // The real command needs a server: a small emulator in this process, idle between runs.
   await using emulator = await startEmulator({
@@ -55,33 +70,69 @@ async function startup(): Promise<void> {
     OS_AUTH_TOKEN: demoCredentials.token,
     OS_PROJECT_ID: demoCredentials.projectId,
   };
-  const cases: [string, string[]][] = [
-    ['node -e 0 (baseline)', ['-e', '0']],
-    ['csbs --version', [bin, '--version']],
-    ['csbs backups list --help', [bin, 'backups', 'list', '--help']],
-    ['csbs backups list --max 5 -o json', [bin, 'backups', 'list', '--max', '5', '-o', 'json', '-q']],
+  const real = ['backups', 'list', '--max', '5', '-o', 'json', '-q'];
+  const commands = (label: string, csbs: string): StartupCase[] => [
+    { name: `${label} --version`, args: [csbs, '--version'] },
+    { name: `${label} backups list --help`, args: [csbs, 'backups', 'list', '--help'] },
+    { name: `${label} backups list --max 5 -o json`, args: [csbs, ...real] },
+    { name: '  the same, cold compile cache', args: [csbs, ...real], cold: true },
+  ];
+  const baselineBin = process.env.CSBS_BENCH_BASELINE_BIN;
+  const cases: StartupCase[] = [
+    { name: 'node -e 0 (baseline)', args: ['-e', '0'] },
+    ...commands('csbs', bin),
     // A walk restarts the bin with a small young generation (src/bin/walk-option.ts); with
     // the option already given it does not: the difference is what the restart costs.
-    [restarting, [bin, 'backups', 'list', '--all', '-o', 'json', '-q']],
-    [optionGiven, ['--max-semi-space-size=2', bin, 'backups', 'list', '--all', '-o', 'json', '-q']],
+    { name: restarting, args: [bin, 'backups', 'list', '--all', '-o', 'json', '-q'] },
+    {
+      name: optionGiven,
+      args: ['--max-semi-space-size=2', bin, 'backups', 'list', '--all', '-o', 'json', '-q'],
+    },
+    ...(baselineBin
+      ? commands('before:', baselineBin).map((c) => ({
+          ...c,
+          name: c.name.replace('  the', '  before: the'),
+        }))
+      : []),
   ];
-  const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
-  // One unmeasured run of each first: it fills the compile cache, as any first use does.
-  for (const [, args] of cases) await measure(args, env, false, false);
-  // Interleaved, so that a noisy neighbour slows every case alike.
-  for (let i = 0; i < runs; i++) {
-    for (const [name, args] of cases) times.get(name)!.push((await measure(args, env, false, false)).ms);
+  const coldRoot = mkdtempSync(join(tmpdir(), 'csbs-bench-cold-'));
+  let coldRuns = 0;
+  const once = async (c: StartupCase) => {
+    const cacheEnv: Record<string, string> = c.cold
+      ? { NODE_COMPILE_CACHE: join(coldRoot, String(coldRuns++)) }
+      : {};
+    return (await measure(c.args, { ...env, ...cacheEnv }, false, false)).ms;
+  };
+  const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  try {
+    // One unmeasured run of each first: it fills the compile cache, as any first use does.
+    for (const c of cases) await once(c);
+    // Interleaved, so that a noisy neighbour slows every case alike.
+    for (let i = 0; i < runs; i++) {
+      for (const c of cases) times.get(c.name)!.push(await once(c));
+    }
+  } finally {
+    rmSync(coldRoot, { recursive: true, force: true });
   }
-  const base = median(times.get(cases[0]![0])!);
+  const base = median(times.get(cases[0]!.name)!);
   console.log(`\nstart-up (median of ${runs} interleaved runs; goal: a real command <= 4.0x node -e 0)`);
-  for (const [name] of cases) {
+  for (const { name } of cases) {
     const ms = median(times.get(name)!);
-    console.log(`  ${name.padEnd(34)} ${fmt(ms).padStart(7)} ms   ${fmt(ms / base, 2)}x`);
+    console.log(`  ${name.padEnd(40)} ${fmt(ms).padStart(7)} ms   ${fmt(ms / base, 2)}x`);
   }
   const restart = median(times.get(restarting)!) - median(times.get(optionGiven)!);
   console.log(
     `  (the walk's restart costs ${fmt(restart)} ms, ${fmt(restart / base, 2)}x node -e 0; 1000 backups, two pages)`,
   );
+  if (baselineBin) {
+    console.log(`  after / before (${baselineBin}):`);
+    for (const c of commands('csbs', bin)) {
+      const before = c.name.replace(/^csbs/, 'before:').replace('  the', '  before: the');
+      console.log(
+        `    ${c.name.replace(/^csbs /, '').padEnd(36)} ${fmt(median(times.get(c.name)!) / median(times.get(before)!), 2)}x`,
+      );
+    }
+  }
 }
 
 async function walk(): Promise<void> {

@@ -7,7 +7,9 @@
 //      (random filters, sorts, markers) vs a bare node:http server answering a canned body
 //      of the same size, with the server's CPU per request; the same request repeated, to
 //      show what the response cache adds;
-//   4. memory after three full listing walks.
+//   4. memory after three full listing walks;
+//   5. the generated item writer in process, against copying the finished bytes
+//      (bench/item-writing.ts).
 // Sizes from the environment: BENCH_COUNT (default 1000000), BENCH_DATA_COUNT (backups in the
 // data file, default 50000), BENCH_REPEATS (3), BENCH_AMOUNT (requests per run, 1000),
 // BENCH_CONNECTIONS (32), BENCH_WALKS, BENCH_ONLY (section numbers, e.g. "13").
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCredentials as demo, generateEmulatorData } from '../src/index.js';
 import { load, median, percentile, printTable, type Server, startServer, statsOf, stop } from './harness.js';
+import { itemWritingSection } from './item-writing.js';
 import {
   countQuery,
   createRandom,
@@ -37,7 +40,7 @@ const amount = Number(process.env.BENCH_AMOUNT ?? 1000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const scale = process.env.BENCH_SCALE === 'full' ? 'full' : 'quick';
 const walks = Number(process.env.BENCH_WALKS ?? (scale === 'full' ? 3 : 1));
-const only = process.env.BENCH_ONLY ?? '1234';
+const only = process.env.BENCH_ONLY ?? '12345';
 
 const listPath = `/v1/${demo.projectId}/checkpoint_items`;
 const tagPath = `/v1/${demo.projectId}/csbs_backup/resource_instances/action`;
@@ -250,7 +253,9 @@ async function main(): Promise<void> {
   console.log(`csbs-emulator bench: ${count} backups, sections ${only}, scale ${scale} (${walks} walk(s))`);
   const dir = mkdtempSync(join(tmpdir(), 'csbs-bench-'));
   try {
+    if (only.includes('5')) itemWritingSection();
     if (only.includes('1')) await loadSection(dir);
+    if (!/[1234]/.test(only)) return;
     const emulator = await startServer(['emulator', String(count)]);
     try {
       const {

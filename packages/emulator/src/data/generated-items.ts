@@ -5,13 +5,16 @@ import { JsonBytes } from '../store/json-bytes.js';
 import { type ListingFields, MicrosColumn } from '../store/listing-index.js';
 import type { CodedValues } from '../store/string-column.js';
 import { drawProject, generatedName, generatedNames, timeOfMicros } from './generate-data.js';
-import {
-  type ItemColumns,
-  piecesOf,
-  type ServerPieces,
-  writeGeneratedItem,
-  writeGeneratedResource,
-} from './generated-item-json.js';
+import type { GeneratedServer } from './generated-extend-info.js';
+import { type ItemColumns, writeGeneratedItem, writeGeneratedResource } from './generated-item-json.js';
+import { ServerPieces } from './generated-server-pieces.js';
+
+/** An id column's bytes as native 32-bit words (36-byte ids: 9 a row), for the item writer's word stores. */
+function wordsOf(ids: IdBytes): Uint32Array {
+  const bytes = ids.bytes;
+  if (ids.width % 4 !== 0 || bytes.byteOffset % 4 !== 0) throw new Error('ids are not whole words');
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+}
 
 /** For the string forms (single items, tests); pages write into their own body. */
 const scratch = new JsonBytes(64 * 1024);
@@ -38,7 +41,7 @@ export class GeneratedItems implements ItemRows {
   readonly #updated: Float64Array;
   readonly #protected: Float64Array;
   readonly #seeds: Uint32Array;
-  readonly #pieces: ServerPieces[];
+  readonly #pieces: ServerPieces;
   /** Each row's name as its number (`generatedName`), for the listing's name column. */
   readonly #nameCodes: Uint32Array;
 
@@ -72,7 +75,7 @@ export class GeneratedItems implements ItemRows {
       },
       sink,
     );
-    this.#pieces = servers.map(piecesOf);
+    this.#pieces = new ServerPieces(servers);
   }
 
   idAt(row: number): string {
@@ -83,9 +86,9 @@ export class GeneratedItems implements ItemRows {
   #view: ItemColumns | undefined;
   #columns(): ItemColumns {
     this.#view ??= {
-      ids: this.#ids.bytes,
-      checkpointIds: this.#checkpointIds.bytes,
-      names: this.#names,
+      ids: wordsOf(this.#ids),
+      checkpointIds: wordsOf(this.#checkpointIds),
+      nameCodes: this.#nameCodes,
       auto: this.#auto,
       status: this.#status,
       server: this.#server,
@@ -125,7 +128,7 @@ export class GeneratedItems implements ItemRows {
   }
 
   tagsOf(row: number): TaggedRow['tags'] {
-    return this.#pieces[this.#server[row]!]!.server.tags;
+    return this.#pieces.servers[this.#server[row]!]!.tags;
   }
 
   createdAtOf(row: number): string {
@@ -139,8 +142,8 @@ export class GeneratedItems implements ItemRows {
    */
   listingFields(): ListingFields {
     const n = this.size;
-    const servers = this.#pieces.map((p) => p.server);
-    const byServer = (read: (server: ServerPieces['server']) => string): CodedValues => ({
+    const servers = this.#pieces.servers;
+    const byServer = (read: (server: GeneratedServer) => string): CodedValues => ({
       codes: this.#server,
       values: servers.map(read),
     });

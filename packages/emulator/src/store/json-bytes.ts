@@ -8,10 +8,12 @@ import { type PooledBody, pooledCopy } from './pooled-body.js';
  */
 export class JsonBytes {
   #buf: Buffer;
+  #view: DataView;
   #pos = 0;
 
   constructor(initialBytes = 1 << 20) {
     this.#buf = Buffer.allocUnsafe(initialBytes);
+    this.#view = viewOf(this.#buf);
   }
 
   /** Starts a new body (the scratch buffer is kept). */
@@ -27,6 +29,7 @@ export class JsonBytes {
     const next = Buffer.allocUnsafe(size);
     this.#buf.copy(next, 0, 0, this.#pos);
     this.#buf = next;
+    this.#view = viewOf(next);
   }
 
   /** Text of any characters, encoded as UTF-8. */
@@ -79,6 +82,14 @@ export class JsonBytes {
     return this.#buf;
   }
 
+  /**
+   * A DataView of the buffer `room` gave, for writers that store 16- and 32-bit words (see
+   * data/byte-writing.ts): valid until the next `room`, `reserve` or write that grows it.
+   */
+  get view(): DataView {
+    return this.#view;
+  }
+
   /** Sets the end of the body to `position`, written through the buffer `room` gave. */
   moveTo(position: number): void {
     if (position < 0 || position > this.#buf.length)
@@ -113,6 +124,8 @@ export class JsonBytes {
     return this.#buf.toString('utf8', 0, this.#pos);
   }
 }
+
+const viewOf = (buf: Buffer) => new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 
 /** Pre-encoded UTF-8 of a constant piece. */
 export const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));

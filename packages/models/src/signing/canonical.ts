@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 
 /** A request as the signer sees it: the URL as sent and the headers to be signed. */
 export interface SignableRequest {
@@ -56,7 +56,7 @@ export function headerValue(headers: SignableRequest['headers'], lowerName: stri
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 /**

@@ -1,5 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
 import { sha256Hex } from './canonical.js';
+import { nodeCrypto } from './node-crypto.js';
 import { signingAlgorithm } from './sign.js';
 
 /**
@@ -32,7 +32,7 @@ export function parseScope(text: string): CredentialScope | undefined {
  * `HMAC(HMAC(HMAC(HMAC("SDK" + SK, date), region), service), "sdk_request")`.
  */
 export function derivedSigningKey(secretKey: string, scope: CredentialScope): Buffer {
-  const first = createHmac('sha256', `SDK${secretKey}`).update(scope.date).digest();
+  const first = nodeCrypto().createHmac('sha256', `SDK${secretKey}`).update(scope.date).digest();
   return hmacOfBytes(hmacOfBytes(hmacOfBytes(first, scope.region), scope.service), scopeTerminator);
 }
 
@@ -44,15 +44,15 @@ const blockSize = 64;
  * Access= verification; two plain hashes over the padded key are the same HMAC at 5 µs.
  */
 function hmacOfBytes(key: Buffer, data: string): Buffer {
-  if (key.length > blockSize) return createHmac('sha256', key).update(data).digest();
+  if (key.length > blockSize) return nodeCrypto().createHmac('sha256', key).update(data).digest();
   const inner = Buffer.alloc(blockSize, 0x36);
   const outer = Buffer.alloc(blockSize, 0x5c);
   for (let i = 0; i < key.length; i++) {
     inner[i]! ^= key[i]!;
     outer[i]! ^= key[i]!;
   }
-  const innerHash = createHash('sha256').update(inner).update(data).digest();
-  return createHash('sha256').update(outer).update(innerHash).digest();
+  const innerHash = nodeCrypto().createHash('sha256').update(inner).update(data).digest();
+  return nodeCrypto().createHash('sha256').update(outer).update(innerHash).digest();
 }
 
 /** `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<scope>\n<hex SHA-256 of the canonical request>`. */

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalRequest, type SignableRequest, sha256Hex } from './canonical.js';
+import { nodeCrypto } from './node-crypto.js';
 
 export const signingAlgorithm = 'SDK-HMAC-SHA256';
 
@@ -26,14 +26,14 @@ export function stringToSign(sdkDate: string, canonical: string): string {
 }
 
 export function computeSignature(secretKey: string, toSign: string): string {
-  return createHmac('sha256', secretKey).update(toSign).digest('hex');
+  return nodeCrypto().createHmac('sha256', secretKey).update(toSign).digest('hex');
 }
 
 /** Compares two hex signatures in constant time. */
 export function signaturesEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  return x.length === y.length && nodeCrypto().timingSafeEqual(x, y);
 }
 
 export interface AuthorizationParts {

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  putHex4,
+  putRun,
+  putTime,
+  putUint,
+  putUuid,
+  runOf,
+  slack,
+  timeSlot,
+  uuidSlot,
+} from './byte-writing.js';
+import { listingTimeOfMicros, uuidFrom } from './flat-strings.js';
+
+/** A buffer of `fill` bytes, `text` written at `at` by `write`, read back from `at` to the returned end. */
+function written(write: (buf: Uint8Array, view: DataView, at: number) => number, at: number): string {
+  const buf = Buffer.alloc(at + 64 + slack, 0x7e);
+  const end = write(buf, new DataView(buf.buffer, buf.byteOffset, buf.byteLength), at);
+  return buf.toString('latin1', at, end);
+}
+
+// Every writer at every alignment: the word stores are unaligned.
+const at = fc.integer({ min: 0, max: 7 });
+
+describe('byte writers', () => {
+  it('putRun copies short (word stores) and long (set) runs exactly', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), at, (text, p) => {
+        expect(written((buf, view, q) => putRun(buf, view, q, runOf(text)), p)).toBe(text);
+      }),
+    );
+  });
+
+  it('putUint writes decimal digits of any non-negative integer', () => {
+    const values = fc.oneof(
+      fc.integer({ min: 0, max: 20_000 }),
+      fc.nat(),
+      fc.integer({ min: 0, max: 2 ** 53 - 1 }),
+    );
+    fc.assert(
+      fc.property(values, at, (value, p) => {
+        expect(written((buf, view, q) => putUint(buf, view, q, value), p)).toBe(String(value));
+      }),
+    );
+  });
+
+  it('putTime fills a time slot as listingTimeOfMicros', () => {
+    const micros = fc.integer({ min: 0, max: 9_000_000_000_000_000 });
+    fc.assert(
+      fc.property(micros, micros, at, (a, b, p) => {
+        // Two times: the second on the day cached by the first, or another day.
+        for (const m of [a, b, a + 1, a - (a % 86_400_000_000)]) {
+          const text = written((buf, view, q) => {
+            const end = putRun(buf, view, q, runOf(timeSlot));
+            putTime(view, q, m);
+            return end;
+          }, p);
+          expect(text).toBe(listingTimeOfMicros(m));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('putUuid fills a uuid slot as uuidFrom of the same words', () => {
+    const word = fc.integer({ min: 0, max: 0xffffffff });
+    fc.assert(
+      fc.property(fc.tuple(word, word, word, word), at, (words, p) => {
+        let i = 0;
+        const expected = uuidFrom(() => words[i++]! / 4294967296);
+        const text = written((buf, view, q) => {
+          const end = putRun(buf, view, q, runOf(uuidSlot));
+          putUuid(view, q, ...words);
+          return end;
+        }, p);
+        expect(text).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('putHex4 writes four hex digits, low nibble first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), at, (value, p) => {
+        const expected = [0, 4, 8, 12].map((shift) => ((value >> shift) & 15).toString(16)).join('');
+        expect(
+          written((_buf, view, q) => {
+            putHex4(view, q, value);
+            return q + 4;
+          }, p),
+        ).toBe(expected);
+      }),
+    );
+  });
+});
