@@ -51,6 +51,8 @@ export class NameTable {
   readonly #matched: number[] = [];
   /** The ranks of the broad needles used last (by needles joined), least recent first: bounded. */
   readonly #broad = new Map<string, RankSet | typeof everyName>();
+  /** The id of the empty name (also a missing one), -1 when every backup has a name. */
+  readonly #emptyId: number;
 
   constructor(names: readonly (string | null | undefined)[]) {
     this.nameOf = new Uint32Array(names.length);
@@ -67,6 +69,7 @@ export class NameTable {
       }
       this.nameOf[rank] = id;
     }
+    this.#emptyId = idOf.get('') ?? -1;
     this.#memo = new Uint8Array(this.lowerNames.length);
   }
 
@@ -153,7 +156,7 @@ export class NameTable {
       set.clear();
       return;
     }
-    const { start } = this.#ranksByName();
+    const { start } = this.ranksByName();
     let matchedRanks = 0;
     for (let k = 0; k < matched.length; k++) matchedRanks += start[matched[k]! + 1]! - start[matched[k]!]!;
     if (way === 'cheaper' && members < matchedRanks) {
@@ -164,10 +167,26 @@ export class NameTable {
     set.and(temp);
   }
 
+  /**
+   * The ids of the distinct names that contain every needle (lower-cased), or, for
+   * 'empty', that are empty: only the candidates of the needles' rarest gram are tested. A
+   * scratch list, valid until the next call on this table.
+   */
+  matchingNames(condition: { needles: readonly string[]; bits: number } | 'empty'): readonly number[] {
+    if (condition === 'empty') {
+      this.#matched.length = 0;
+      if (this.#emptyId >= 0) this.#matched.push(this.#emptyId);
+      return this.#matched;
+    }
+    this.#grams ??= new NameGrams(this.lowerNames);
+    const chosen = this.#grams.choose(condition.needles);
+    return this.#answerCandidates(chosen?.grams ?? null, condition.needles, condition.bits);
+  }
+
   /** Adds to `target` the ranks of the names `#answerCandidates` found last. */
   #ranksOfMatched(target: RankSet): void {
     const matched = this.#matched;
-    const { start, ranks } = this.#ranksByName();
+    const { start, ranks } = this.ranksByName();
     const words = target.words;
     for (let k = 0; k < matched.length; k++) {
       const id = matched[k]!;
@@ -201,8 +220,8 @@ export class NameTable {
     return matched;
   }
 
-  /** The ranks of each name, grouped: those of name `id` are `ranks[start[id]..start[id+1])`. */
-  #ranksByName(): { start: Uint32Array; ranks: Uint32Array } {
+  /** The ranks of each name, grouped: those of name `id` are `ranks[start[id]..start[id+1])`, ascending. */
+  ranksByName(): { start: Uint32Array; ranks: Uint32Array } {
     if (this.#groups !== undefined) return this.#groups;
     const nameOf = this.nameOf;
     const start = new Uint32Array(this.lowerNames.length + 1);

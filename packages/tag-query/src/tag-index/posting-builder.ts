@@ -1,4 +1,4 @@
-import type { TaggedResource } from '../evaluate.js';
+import type { ResourceTagLike, TaggedResource } from '../evaluate.js';
 import { type Posting, prefersBits } from './posting.js';
 import { RankSet } from './rank-set.js';
 
@@ -32,6 +32,15 @@ class PostingSink {
   }
 }
 
+/** What `buildKeyPostings` found: the postings, and the distinct tags lists behind them. */
+export interface BuiltPostings {
+  readonly keys: Map<string, KeyPostings>;
+  /** Rank → its distinct tags list (an index into `lists`), -1 for a backup without tags. */
+  readonly listOfRank: Int32Array;
+  /** The distinct tags lists (by identity), in the order first seen. */
+  readonly lists: readonly (readonly ResourceTagLike[])[];
+}
+
 /**
  * Builds the posting lists of backups given in rank order, in two passes: the first numbers
  * every key and key/value pair and counts their backups, the second fills storage of exactly
@@ -43,14 +52,14 @@ class PostingSink {
  * identity) is resolved into its distinct pairs and keys once, so the passes cost a few
  * typed-array reads per tag rather than two map look-ups of strings.
  */
-export function buildKeyPostings(backups: readonly TaggedResource[]): Map<string, KeyPostings> {
+export function buildKeyPostings(backups: readonly TaggedResource[]): BuiltPostings {
   const n = backups.length;
   const keyIds = new Map<string, number>();
   const keyNames: string[] = [];
   const keyValues: Map<string, number>[] = [];
   const pairKeys: number[] = [];
   /** Distinct tags lists: list id by identity, and each one's distinct pairs and keys. */
-  const listIds = new Map<object, number>();
+  const listIds = new Map<readonly ResourceTagLike[], number>();
   const listPairs: number[] = [];
   const listPairStart: number[] = [0];
   const listKeys: number[] = [];
@@ -132,5 +141,5 @@ export function buildKeyPostings(backups: readonly TaggedResource[]): Map<string
     for (const [value, pair] of keyValues[key]!) values.set(value, pairSinks[pair]!.posting());
     postings.set(name, { any: keySinks[key]!.posting(), values });
   });
-  return postings;
+  return { keys: postings, listOfRank, lists: [...listIds.keys()] };
 }
