@@ -27,7 +27,7 @@ export const gatherCap = 4096;
  * Generated names have ~45 broad needles (substrings of `autobk_` or `manualbk_`) and
  * ~110 that add one hex digit (`k_0`: a sixteenth of the names, 0.5 ms to test them).
  */
-const keptConditions = 128;
+export const keptConditions = 128;
 
 /**
  * The name search (`matches`) for `TagLists`: a backup matches when its list matches the
@@ -48,6 +48,11 @@ export class ListNames {
   readonly #scratchWords: Uint32Array;
   readonly #gathered = new Uint32Array(gatherCap);
   readonly #kept = new Map<string, Kept>();
+
+  /** How many conditions are kept (bounded by `keptConditions`). */
+  get keptCount(): number {
+    return this.#kept.size;
+  }
 
   constructor(lists: TagLists, table: NameTable) {
     this.#lists = lists;
@@ -73,9 +78,10 @@ export class ListNames {
   pass(
     condition: { needles: readonly string[]; bits: number } | 'empty',
     lists: MatchedLists,
+    way?: 'keep' | 'direct',
   ): { total: number; pass: NamePass; inNames: number; gathered?: Uint32Array } {
     const key = condition === 'empty' ? '' : condition.needles.join('\u0000');
-    let kept = this.#kept.get(key);
+    let kept = way === 'direct' ? undefined : this.#kept.get(key);
     if (kept !== undefined) {
       // Used again: to the back of the line.
       this.#kept.delete(key);
@@ -88,8 +94,9 @@ export class ListNames {
       // Many passing names (a broad needle: testing them was the cost) or many backups on
       // both sides: keep the counts for the next query with this condition.
       const many = ids.length * 16 > this.#table.lowerNames.length;
-      if (many || Math.min(inNames, lists.inLists) > this.#lists.size / 32)
-        kept = this.#keep(key, ids, inNames);
+      const keep =
+        way === undefined ? many || Math.min(inNames, lists.inLists) > this.#lists.size / 32 : way === 'keep';
+      if (keep) kept = this.#keep(key, ids, inNames);
       else {
         const words = this.#scratchWords.fill(0);
         for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);

@@ -79,6 +79,11 @@ export class TagLists {
     this.#heapEnd = new Uint32Array(count);
   }
 
+  /** Name conditions whose per-list counts are kept (bounded). */
+  get keptNameConditions(): number {
+    return this.#listNames?.keptCount ?? 0;
+  }
+
   get listCount(): number {
     return this.start.length - 1;
   }
@@ -87,7 +92,12 @@ export class TagLists {
    * The total of `query` and its matches at positions `offset..end` in the answer order,
    * as ranks (`end` 0: the total alone). The query must have passed `validateTagQuery`.
    */
-  answer(query: TagQuery, offset: number, end: number): { total: number; ranks: number[] } {
+  answer(
+    query: TagQuery,
+    offset: number,
+    end: number,
+    ways: AnswerWays = {},
+  ): { total: number; ranks: number[] } {
     const condition = nameCondition(query.matches ?? []);
     if (condition === 'never') return NOTHING;
     const listSet = this.#lists.evaluate(query.matches ? { ...query, matches: undefined } : query, null);
@@ -108,9 +118,10 @@ export class TagLists {
     }
     if (inLists === 0) return NOTHING;
     const lists = { words, matched: matched.subarray(0, m), inLists };
-    if (condition === null) return { total: inLists, ranks: this.page(lists, inLists, offset, end, null) };
+    if (condition === null)
+      return { total: inLists, ranks: this.page(lists, inLists, offset, end, null, ways.page) };
     this.#listNames ??= new ListNames(this, this.#names());
-    const names = this.#listNames.pass(condition, lists);
+    const names = this.#listNames.pass(condition, lists, ways.names);
     const total = names.total;
     if (total === 0) return NOTHING;
     const wanted = Math.min(end, total);
@@ -124,12 +135,14 @@ export class TagLists {
         : total <= gatherCap
           ? Math.min(names.inNames, lists.inLists) + sortCost
           : Infinity;
-    if (gatherCost <= this.#pageCost(lists, total, wanted)) {
+    const gather =
+      ways.page === undefined ? gatherCost <= this.#pageCost(lists, total, wanted) : ways.page === 'gather';
+    if (gather && gatherCost < Infinity) {
       const gathered = names.gathered ?? this.#listNames.gather(names.pass, names.inNames, lists).gathered!;
       gathered.sort();
       return { total, ranks: Array.from(gathered.subarray(offset, wanted)) };
     }
-    return { total, ranks: this.page(lists, total, offset, end, names.pass) };
+    return { total, ranks: this.page(lists, total, offset, end, names.pass, ways.page) };
   }
 
   /** The cheaper of `#walk` and `#merge`, in steps, for the first `end` of `total` matches. */
@@ -147,12 +160,21 @@ export class TagLists {
    * The matches at positions `offset..end` of the ranks in `lists` whose name passes `pass`
    * (null: every name), `total` of them in all.
    */
-  page(lists: MatchedLists, total: number, offset: number, end: number, pass: NamePass | null): number[] {
+  page(
+    lists: MatchedLists,
+    total: number,
+    offset: number,
+    end: number,
+    pass: NamePass | null,
+    way?: AnswerWays['page'],
+  ): number[] {
     const wanted = Math.min(end, total);
     if (offset >= wanted) return [];
-    const walkCost = (wanted * this.size) / total;
-    if (walkCost <= this.#mergeCost(lists, total, wanted))
-      return this.#walk(lists.words, offset, wanted, pass);
+    const walk =
+      way === undefined || way === 'gather'
+        ? (wanted * this.size) / total <= this.#mergeCost(lists, total, wanted)
+        : way === 'walk';
+    if (walk) return this.#walk(lists.words, offset, wanted, pass);
     return this.#merge(lists.matched, offset, wanted, pass);
   }
 
@@ -236,6 +258,15 @@ export class TagLists {
     }
     return out;
   }
+}
+
+/**
+ * Forces one way of answering, for tests (each way must give the same answer); unset: the
+ * cheapest by the counts. `gather` applies when the matches are few enough to gather.
+ */
+export interface AnswerWays {
+  page?: 'walk' | 'merge' | 'gather';
+  names?: 'keep' | 'direct';
 }
 
 /** The lists matching a query's tag conditions: as bits over the lists, and listed. */
