@@ -163,7 +163,7 @@ export class ListNames {
   }
 
   /** Counts the passing backups of every list for `ids`, and keeps the counts under `key`. */
-  #keep(key: string, ids: readonly number[], inNames: number): Kept {
+  #keep(key: string, ids: Uint32Array, inNames: number): Kept {
     const words = new Uint32Array(this.#scratchWords.length);
     const perList = new Uint32Array(this.#lists.listCount);
     const { start } = this.#table.ranksByName();
