@@ -1,7 +1,8 @@
 // Holds the answers by distinct tags lists (`TagLists`, used when backups share few tags
 // lists, as every backup of a server shares the server's) to matchesTagQuery: every way of
 // reading a page (a walk of the ranks, a merge of the lists, gathering and sorting) and
-// both ways of a name search (direct, or per-list counts kept for the condition).
+// every way of a name search (the passing names listed then counted directly, or per-list
+// counts kept for the condition, or the names met in the matching lists tested).
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ function listsOf(sorted: readonly IndexedBackup[]): TagLists {
 const waysArb: fc.Arbitrary<AnswerWays> = fc.record(
   {
     page: fc.constantFrom('walk' as const, 'merge' as const, 'gather' as const),
-    names: fc.constantFrom('keep' as const, 'direct' as const),
+    names: fc.constantFrom('keep' as const, 'direct' as const, 'test' as const),
   },
   { requiredKeys: [] },
 );

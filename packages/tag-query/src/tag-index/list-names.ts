@@ -78,14 +78,19 @@ export class ListNames {
   pass(
     condition: { needles: readonly string[]; bits: number } | 'empty',
     lists: MatchedLists,
-    way?: 'keep' | 'direct',
+    way?: 'keep' | 'direct' | 'test',
   ): { total: number; pass: NamePass; inNames: number; gathered?: Uint32Array } {
     const key = condition === 'empty' ? '' : condition.needles.join('\u0000');
-    let kept = way === 'direct' ? undefined : this.#kept.get(key);
+    let kept = way === 'direct' || way === 'test' ? undefined : this.#kept.get(key);
     if (kept !== undefined) {
       // Used again: to the back of the line.
       this.#kept.delete(key);
       this.#kept.set(key, kept);
+    } else if (
+      condition !== 'empty' &&
+      (way === undefined ? this.#testsInLists(condition.needles, lists) : way === 'test')
+    ) {
+      return this.#testInLists(condition, lists);
     } else {
       const ids = this.#table.matchingNames(condition);
       const { start } = this.#table.ranksByName();
@@ -154,6 +159,49 @@ export class ListNames {
       }
     }
     return found <= cap ? { found, gathered: gathered.subarray(0, found) } : { found };
+  }
+
+  /**
+   * Whether to test the names met in the matching lists (each distinct one once, through
+   * the table's memo) rather than list every passing name: when the lists hold fewer
+   * backups than there are candidate names, unless the needles are broad (a sixteenth of
+   * the names or more), whose counts are worth keeping for the next query.
+   */
+  #testsInLists(needles: readonly string[], lists: MatchedLists): boolean {
+    const candidates = this.#table.candidateCount(needles);
+    return candidates * 16 <= this.#table.lowerNames.length && lists.inLists < candidates;
+  }
+
+  /**
+   * Walks the ranks of the matching lists, testing their names; the passing names' bits are
+   * set for those names only, which are all a page over these lists reads.
+   */
+  #testInLists(
+    condition: { needles: readonly string[]; bits: number },
+    lists: MatchedLists,
+  ): { total: number; pass: NamePass; inNames: number; gathered?: Uint32Array } {
+    const test = this.#table.idMatcher(condition.needles, condition.bits);
+    const words = this.#scratchWords.fill(0);
+    const { start, ranks } = this.#lists;
+    const nameOfListRank = this.#nameOfListRank;
+    const matched = lists.matched;
+    const gathered = this.#gathered;
+    let found = 0;
+    for (let i = 0; i < matched.length; i++) {
+      for (let j = start[matched[i]!]!; j < start[matched[i]! + 1]!; j++) {
+        const id = nameOfListRank[j]!;
+        if (!test(id)) continue;
+        words[id >>> 5]! |= 1 << (id & 31);
+        if (found < gathered.length) gathered[found] = ranks[j]!;
+        found++;
+      }
+    }
+    const pass = this.#passOf(words);
+    // The passing names' own backups are not known: only the lists' side can be walked.
+    const inNames = Number.POSITIVE_INFINITY;
+    return found <= gathered.length
+      ? { total: found, pass, inNames, gathered: gathered.subarray(0, found) }
+      : { total: found, pass, inNames };
   }
 
   #sum(perList: Uint32Array, matched: Uint32Array): number {

@@ -95,16 +95,27 @@ export class NameTable {
    * answer. Valid until the next `matcher` or `retainMatching` call on this table.
    */
   matcher(needles: readonly string[], needleBits: number): RankTest {
-    const memo = this.#memo.fill(UNKNOWN);
+    const test = this.idMatcher(needles, needleBits);
     const nameOf = this.nameOf;
-    return (rank) => {
-      const id = nameOf[rank]!;
+    return (rank) => test(nameOf[rank]!);
+  }
+
+  /** `matcher` by name id rather than by rank; valid as long. */
+  idMatcher(needles: readonly string[], needleBits: number): (id: number) => boolean {
+    const memo = this.#memo.fill(UNKNOWN);
+    return (id) => {
       const known = memo[id]!;
       if (known !== UNKNOWN) return known === YES;
       const yes = this.#test(id, needles, needleBits);
       memo[id] = yes ? YES : NO;
       return yes;
     };
+  }
+
+  /** How many names `matchingNames` reads for these needles (those of the rarest gram). */
+  candidateCount(needles: readonly string[]): number {
+    this.#grams ??= new NameGrams(this.lowerNames);
+    return this.#grams.choose(needles)?.count ?? this.lowerNames.length;
   }
 
   /**

@@ -266,7 +266,7 @@ export class TagLists {
  */
 export interface AnswerWays {
   page?: 'walk' | 'merge' | 'gather';
-  names?: 'keep' | 'direct';
+  names?: 'keep' | 'direct' | 'test';
 }
 
 /** The lists matching a query's tag conditions: as bits over the lists, and listed. */
