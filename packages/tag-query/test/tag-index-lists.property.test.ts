@@ -10,9 +10,9 @@ import type { ResourceTagLike } from '../src/evaluate.js';
 import { matchesTagQuery } from '../src/evaluate.js';
 import { keptConditions } from '../src/tag-index/list-names.js';
 import { NameTable } from '../src/tag-index/name-table.js';
-import { buildKeyPostings } from '../src/tag-index/posting-builder.js';
+import { buildKeyPostings, tagListsPay } from '../src/tag-index/posting-builder.js';
 import { type IndexedBackup, TagIndex } from '../src/tag-index/tag-index.js';
-import { type AnswerWays, TagLists, tagListsPay } from '../src/tag-index/tag-lists.js';
+import { type AnswerWays, TagLists } from '../src/tag-index/tag-lists.js';
 import { namePool, resourceTagsArb, tagQueryArb } from './support/arbitraries.js';
 
 function expectedOrder(list: readonly IndexedBackup[]): IndexedBackup[] {

@@ -32,9 +32,15 @@ class PostingSink {
   }
 }
 
+/** Whether answering by distinct tags lists pays (`TagLists`): far fewer lists than backups. */
+export function tagListsPay(backups: number, lists: number): boolean {
+  return (lists + 1) * 8 <= backups;
+}
+
 /** What `buildKeyPostings` found: the postings, and the distinct tags lists behind them. */
 export interface BuiltPostings {
-  readonly keys: Map<string, KeyPostings>;
+  /** Undefined when `wantPostings` declined them (the lists alone were wanted). */
+  readonly keys: Map<string, KeyPostings> | undefined;
   /** Rank → its distinct tags list (an index into `lists`), -1 for a backup without tags. */
   readonly listOfRank: Int32Array;
   /** The distinct tags lists (by identity), in the order first seen. */
@@ -52,7 +58,10 @@ export interface BuiltPostings {
  * identity) is resolved into its distinct pairs and keys once, so the passes cost a few
  * typed-array reads per tag rather than two map look-ups of strings.
  */
-export function buildKeyPostings(backups: readonly TaggedResource[]): BuiltPostings {
+export function buildKeyPostings(
+  backups: readonly TaggedResource[],
+  wantPostings: (backups: number, lists: number) => boolean = () => true,
+): BuiltPostings {
   const n = backups.length;
   const keyIds = new Map<string, number>();
   const keyNames: string[] = [];
@@ -112,6 +121,8 @@ export function buildKeyPostings(backups: readonly TaggedResource[]): BuiltPosti
     }
     listOfRank[rank] = list;
   }
+
+  if (!wantPostings(n, listIds.size)) return { keys: undefined, listOfRank, lists: [...listIds.keys()] };
 
   // Members per key and pair: the backups of each list, summed over the lists.
   const lists = listIds.size;

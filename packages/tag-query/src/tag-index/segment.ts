@@ -3,7 +3,7 @@ import type { TaggedResource } from '../evaluate.js';
 import type { OrderedBackup } from './backup-order.js';
 import { characterBits, NameTable } from './name-table.js';
 import { andNotPosting, andPosting, orPosting, type Posting, postingLength } from './posting.js';
-import { type BuiltPostings, buildKeyPostings, type KeyPostings } from './posting-builder.js';
+import { type BuiltPostings, buildKeyPostings, type KeyPostings, tagListsPay } from './posting-builder.js';
 import { allTest, type QueryPlan, type RankTest, unionTest } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 
@@ -39,7 +39,11 @@ export function nameCondition(matches: readonly Match[]): NameCondition {
  */
 export class IndexSegment<T extends TaggedResource & OrderedBackup> {
   readonly backups: readonly T[];
-  readonly #keys: Map<string, KeyPostings>;
+  /**
+   * The posting lists; undefined until first needed when the backups share few tags lists
+   * (the index answers by lists then, and needs these only for tombstones and additions).
+   */
+  #keys: Map<string, KeyPostings> | undefined;
   #names: NameTable | undefined;
   readonly #scratchSets: RankSet[] = [];
   /** The distinct tags lists of the build, until `takeTagLists` hands them over. */
@@ -48,7 +52,7 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
   /** `sorted` must already be in the answer order with unique ids. */
   constructor(sorted: readonly T[]) {
     this.backups = sorted;
-    const { keys, listOfRank, lists } = buildKeyPostings(sorted);
+    const { keys, listOfRank, lists } = buildKeyPostings(sorted, (n, lists) => !tagListsPay(n, lists));
     this.#keys = keys;
     this.#built = { listOfRank, lists };
   }
@@ -65,6 +69,7 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
   }
 
   #entryPostings(entry: Tag): EntryPostings {
+    this.#keys ??= buildKeyPostings(this.backups).keys!;
     const postings = this.#keys.get(entry.key);
     if (postings === undefined) return [];
     if (entry.values.length === 0) return [postings.any];

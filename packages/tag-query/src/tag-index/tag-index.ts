@@ -4,11 +4,12 @@ import { compareBackupOrder, lowerBound } from './backup-order.js';
 import { buildOrder, type TagIndexOptions } from './index-build.js';
 import { checkPageNumber, type TagIndexPage } from './page-options.js';
 import { postingLength } from './posting.js';
+import { tagListsPay } from './posting-builder.js';
 import { readPosting } from './posting-page.js';
 import type { QueryPlan } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 import { IndexSegment } from './segment.js';
-import { TagLists, tagListsPay } from './tag-lists.js';
+import { TagLists } from './tag-lists.js';
 
 /** A backup as the index holds it: an id, the order field, and what a query looks at. */
 export interface IndexedBackup extends TaggedResource {

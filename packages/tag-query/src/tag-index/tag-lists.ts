@@ -13,11 +13,6 @@ interface ListEntry {
 const NO_TAGS: readonly ResourceTagLike[] = [];
 const NOTHING = { total: 0, ranks: [] as number[] };
 
-/** Whether answering by tags lists pays: far fewer distinct lists than backups. */
-export function tagListsPay(backups: number, lists: number): boolean {
-  return (lists + 1) * 8 <= backups;
-}
-
 /**
  * Answers tag queries by the distinct tags lists rather than by the backups. Backups share
  * tags lists (every backup of a server carries the server's tags: 5000 lists for a million
