@@ -88,6 +88,11 @@ export class NameGrams {
     return best === undefined ? null : { grams: best, count: bestCount };
   }
 
+  /** The names of `gram` are `ids[start[gram]..start[gram+1])`, ascending (for loops without a callback). */
+  get lists(): { readonly start: Uint32Array; readonly ids: Uint32Array } {
+    return { start: this.#start, ids: this.#ids };
+  }
+
   /** Calls `visit` with each name of `grams` (from `choose`); a name may come more than once. */
   visit(grams: readonly number[], visit: (id: number) => void): void {
     const ids = this.#ids;

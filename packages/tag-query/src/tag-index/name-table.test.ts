@@ -74,6 +74,35 @@ describe('NameTable', () => {
     );
   });
 
+  it('lists the names that pass a condition (matchingNames), exact grams or tested', () => {
+    // Three letters, so that a needle's grams often stand in a name apart from each other
+    // ("abca" holds "abc" and "bca" but not "abcb").
+    const text = (minLength: number, maxLength: number) =>
+      fc.string({ minLength, maxLength, size: 'max', unit: fc.constantFrom('a', 'B', 'c', 'İ') });
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(text(0, 8), { nil: undefined }), { maxLength: 40 }),
+        fc.oneof(fc.array(text(1, 5), { minLength: 1, maxLength: 2 }), fc.constant('empty' as const)),
+        (names, raw) => {
+          const table = new NameTable(names);
+          const distinct = (wanted: (name: string) => boolean) =>
+            [...new Set(names.map((name) => name ?? ''))].filter(wanted).sort();
+          const found = (condition: Parameters<NameTable['matchingNames']>[0]) =>
+            [...table.matchingNames(condition)].map((id) => table.lowerNames[id]!).sort();
+          if (raw === 'empty') {
+            expect(found('empty')).toEqual(distinct((name) => name === ''));
+            return;
+          }
+          const needles = raw.map((n) => n.toLowerCase());
+          const bits = needles.reduce((b, n) => (b | characterBits(n)) >>> 0, 0);
+          const expected = distinct((name) => needles.every((needle) => name.toLowerCase().includes(needle)));
+          expect(found({ needles, bits })).toEqual(expected.map((name) => name.toLowerCase()).sort());
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('gives letters their own bits and digits shared ones', () => {
     expect(characterBits('')).toBe(0);
     expect(characterBits('a')).toBe(1);

@@ -43,14 +43,18 @@ export class NameTable {
   readonly nameOf: Uint32Array;
   /** The distinct names, lower-cased (two spellings of one lower-case name may both be here). */
   readonly lowerNames: string[] = [];
-  readonly #bits: number[] = [];
+  readonly #bits: Uint32Array;
   /** Per distinct name, the answer for the current needles: UNKNOWN, YES or NO. */
   #memo: Uint8Array = new Uint8Array(0);
   #groups: { start: Uint32Array; ranks: Uint32Array } | undefined;
   #grams: NameGrams | undefined;
-  readonly #matched: number[] = [];
+  /** The ids `#answerCandidates` found last: a view of `#matchedIds`. */
+  #matched: Uint32Array = new Uint32Array(0);
+  #matchedIds: Uint32Array = new Uint32Array(0);
   /** The ranks of the broad needles used last (by needles joined), least recent first: bounded. */
   readonly #broad = new Map<string, RankSet | typeof everyName>();
+  /** The id of the empty name (also a missing one), -1 when every backup has a name. */
+  readonly #emptyId: number;
 
   constructor(names: readonly (string | null | undefined)[]) {
     this.nameOf = new Uint32Array(names.length);
@@ -63,11 +67,13 @@ export class NameTable {
         idOf.set(name, id);
         const lower = name.toLowerCase();
         this.lowerNames.push(lower);
-        this.#bits.push(characterBits(lower));
       }
       this.nameOf[rank] = id;
     }
+    this.#bits = Uint32Array.from(this.lowerNames, characterBits);
+    this.#emptyId = idOf.get('') ?? -1;
     this.#memo = new Uint8Array(this.lowerNames.length);
+    this.#matchedIds = new Uint32Array(this.lowerNames.length);
   }
 
   #test(id: number, needles: readonly string[], needleBits: number): boolean {
@@ -89,16 +95,27 @@ export class NameTable {
    * answer. Valid until the next `matcher` or `retainMatching` call on this table.
    */
   matcher(needles: readonly string[], needleBits: number): RankTest {
-    const memo = this.#memo.fill(UNKNOWN);
+    const test = this.idMatcher(needles, needleBits);
     const nameOf = this.nameOf;
-    return (rank) => {
-      const id = nameOf[rank]!;
+    return (rank) => test(nameOf[rank]!);
+  }
+
+  /** `matcher` by name id rather than by rank; valid as long. */
+  idMatcher(needles: readonly string[], needleBits: number): (id: number) => boolean {
+    const memo = this.#memo.fill(UNKNOWN);
+    return (id) => {
       const known = memo[id]!;
       if (known !== UNKNOWN) return known === YES;
       const yes = this.#test(id, needles, needleBits);
       memo[id] = yes ? YES : NO;
       return yes;
     };
+  }
+
+  /** How many names `matchingNames` reads for these needles (those of the rarest gram). */
+  candidateCount(needles: readonly string[]): number {
+    this.#grams ??= new NameGrams(this.lowerNames);
+    return this.#grams.choose(needles)?.count ?? this.lowerNames.length;
   }
 
   /**
@@ -153,7 +170,7 @@ export class NameTable {
       set.clear();
       return;
     }
-    const { start } = this.#ranksByName();
+    const { start } = this.ranksByName();
     let matchedRanks = 0;
     for (let k = 0; k < matched.length; k++) matchedRanks += start[matched[k]! + 1]! - start[matched[k]!]!;
     if (way === 'cheaper' && members < matchedRanks) {
@@ -164,10 +181,29 @@ export class NameTable {
     set.and(temp);
   }
 
+  /**
+   * The ids of the distinct names that contain every needle (lower-cased), or, for
+   * 'empty', that are empty: only the candidates of the needles' rarest gram are tested. A
+   * scratch list, valid until the next call on this table.
+   */
+  matchingNames(condition: { needles: readonly string[]; bits: number } | 'empty'): Uint32Array {
+    if (condition === 'empty') {
+      this.#matchedIds[0] = this.#emptyId;
+      this.#matched = this.#matchedIds.subarray(0, this.#emptyId >= 0 ? 1 : 0);
+      return this.#matched;
+    }
+    this.#grams ??= new NameGrams(this.lowerNames);
+    const chosen = this.#grams.choose(condition.needles);
+    // A needle of 2 or 3 characters is in exactly the names of its grams: nothing to test.
+    const length = condition.needles.length === 1 ? condition.needles[0]!.length : 0;
+    const exact = chosen !== null && (length === 2 || length === 3);
+    return this.#answerCandidates(chosen?.grams ?? null, condition.needles, condition.bits, exact);
+  }
+
   /** Adds to `target` the ranks of the names `#answerCandidates` found last. */
   #ranksOfMatched(target: RankSet): void {
     const matched = this.#matched;
-    const { start, ranks } = this.#ranksByName();
+    const { start, ranks } = this.ranksByName();
     const words = target.words;
     for (let k = 0; k < matched.length; k++) {
       const id = matched[k]!;
@@ -180,29 +216,42 @@ export class NameTable {
 
   /**
    * Answers every distinct name in the memo, YES or NO: the names of `grams` (every name
-   * when null) are tested, the others are a NO. Returns the ids of the names that pass (a
+   * when null) are tested (`exact`: they pass untested), the others are a NO. Returns the ids of the names that pass (a
    * scratch list, valid until the next call).
    */
   #answerCandidates(
     grams: readonly number[] | null,
     needles: readonly string[],
     needleBits: number,
-  ): number[] {
+    exact = false,
+  ): Uint32Array {
     const memo = this.#memo.fill(NO);
-    const matched = this.#matched;
-    matched.length = 0;
-    const visit = (id: number) => {
-      if (memo[id] === YES || !this.#test(id, needles, needleBits)) return;
-      memo[id] = YES;
-      matched.push(id);
-    };
-    if (grams === null) for (let id = 0; id < this.lowerNames.length; id++) visit(id);
-    else this.#grams!.visit(grams, visit);
-    return matched;
+    const out = this.#matchedIds;
+    let found = 0;
+    if (grams === null) {
+      for (let id = 0; id < this.lowerNames.length; id++) {
+        if (!this.#test(id, needles, needleBits)) continue;
+        memo[id] = YES;
+        out[found++] = id;
+      }
+    } else {
+      // Plain loops over the gram lists: a callback per name cost as much as the tests.
+      const { start, ids } = this.#grams!.lists;
+      for (let g = 0; g < grams.length; g++) {
+        for (let k = start[grams[g]!]!; k < start[grams[g]! + 1]!; k++) {
+          const id = ids[k]!;
+          if (memo[id] === YES || (!exact && !this.#test(id, needles, needleBits))) continue;
+          memo[id] = YES;
+          out[found++] = id;
+        }
+      }
+    }
+    this.#matched = out.subarray(0, found);
+    return this.#matched;
   }
 
-  /** The ranks of each name, grouped: those of name `id` are `ranks[start[id]..start[id+1])`. */
-  #ranksByName(): { start: Uint32Array; ranks: Uint32Array } {
+  /** The ranks of each name, grouped: those of name `id` are `ranks[start[id]..start[id+1])`, ascending. */
+  ranksByName(): { start: Uint32Array; ranks: Uint32Array } {
     if (this.#groups !== undefined) return this.#groups;
     const nameOf = this.nameOf;
     const start = new Uint32Array(this.lowerNames.length + 1);

@@ -1,4 +1,4 @@
-import type { TaggedResource } from '../evaluate.js';
+import type { ResourceTagLike, TaggedResource } from '../evaluate.js';
 import { type Posting, prefersBits } from './posting.js';
 import { RankSet } from './rank-set.js';
 
@@ -32,6 +32,21 @@ class PostingSink {
   }
 }
 
+/** Whether answering by distinct tags lists pays (`TagLists`): far fewer lists than backups. */
+export function tagListsPay(backups: number, lists: number): boolean {
+  return (lists + 1) * 8 <= backups;
+}
+
+/** What `buildKeyPostings` found: the postings, and the distinct tags lists behind them. */
+export interface BuiltPostings {
+  /** Undefined when `wantPostings` declined them (the lists alone were wanted). */
+  readonly keys: Map<string, KeyPostings> | undefined;
+  /** Rank → its distinct tags list (an index into `lists`), -1 for a backup without tags. */
+  readonly listOfRank: Int32Array;
+  /** The distinct tags lists (by identity), in the order first seen. */
+  readonly lists: readonly (readonly ResourceTagLike[])[];
+}
+
 /**
  * Builds the posting lists of backups given in rank order, in two passes: the first numbers
  * every key and key/value pair and counts their backups, the second fills storage of exactly
@@ -43,14 +58,17 @@ class PostingSink {
  * identity) is resolved into its distinct pairs and keys once, so the passes cost a few
  * typed-array reads per tag rather than two map look-ups of strings.
  */
-export function buildKeyPostings(backups: readonly TaggedResource[]): Map<string, KeyPostings> {
+export function buildKeyPostings(
+  backups: readonly TaggedResource[],
+  wantPostings: (backups: number, lists: number) => boolean = () => true,
+): BuiltPostings {
   const n = backups.length;
   const keyIds = new Map<string, number>();
   const keyNames: string[] = [];
   const keyValues: Map<string, number>[] = [];
   const pairKeys: number[] = [];
   /** Distinct tags lists: list id by identity, and each one's distinct pairs and keys. */
-  const listIds = new Map<object, number>();
+  const listIds = new Map<readonly ResourceTagLike[], number>();
   const listPairs: number[] = [];
   const listPairStart: number[] = [0];
   const listKeys: number[] = [];
@@ -104,6 +122,8 @@ export function buildKeyPostings(backups: readonly TaggedResource[]): Map<string
     listOfRank[rank] = list;
   }
 
+  if (!wantPostings(n, listIds.size)) return { keys: undefined, listOfRank, lists: [...listIds.keys()] };
+
   // Members per key and pair: the backups of each list, summed over the lists.
   const lists = listIds.size;
   const backupsOfList = new Uint32Array(lists);
@@ -132,5 +152,5 @@ export function buildKeyPostings(backups: readonly TaggedResource[]): Map<string
     for (const [value, pair] of keyValues[key]!) values.set(value, pairSinks[pair]!.posting());
     postings.set(name, { any: keySinks[key]!.posting(), values });
   });
-  return postings;
+  return { keys: postings, listOfRank, lists: [...listIds.keys()] };
 }

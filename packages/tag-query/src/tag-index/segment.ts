@@ -3,7 +3,7 @@ import type { TaggedResource } from '../evaluate.js';
 import type { OrderedBackup } from './backup-order.js';
 import { characterBits, NameTable } from './name-table.js';
 import { andNotPosting, andPosting, orPosting, type Posting, postingLength } from './posting.js';
-import { buildKeyPostings, type KeyPostings } from './posting-builder.js';
+import { type BuiltPostings, buildKeyPostings, type KeyPostings, tagListsPay } from './posting-builder.js';
 import { allTest, type QueryPlan, type RankTest, unionTest } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 
@@ -15,20 +15,53 @@ const ALL: QueryPlan = { kind: 'all' };
 const SCRATCH: QueryPlan = { kind: 'scratch' };
 
 /**
+ * The name condition of `matches`: null for none, 'never' when no name can pass (an
+ * unknown key, or the empty name asked together with a non-empty needle), 'empty' for an
+ * exact match on the empty name, else the needles lower-cased with their character bits.
+ */
+export type NameCondition = { needles: string[]; bits: number } | 'never' | 'empty' | null;
+
+export function nameCondition(matches: readonly Match[]): NameCondition {
+  if (matches.length === 0) return null;
+  if (matches.some((match) => match.key !== 'resource_name')) return 'never';
+  if (matches.some((match) => match.value === '')) {
+    // Exact match on the empty name; a non-empty needle can never be found in it.
+    return matches.some((match) => match.value !== '') ? 'never' : 'empty';
+  }
+  const needles = matches.map((match) => match.value.toLowerCase());
+  return { needles, bits: needles.reduce((bits, needle) => (bits | characterBits(needle)) >>> 0, 0) };
+}
+
+/**
  * An immutable snapshot of backups in the answer order, with posting lists per key and per
  * key/value pair. A backup's rank is its position in `backups`. The only mutable state is
  * up to three scratch bitsets (size/8 bytes each) that queries reuse instead of allocating.
  */
 export class IndexSegment<T extends TaggedResource & OrderedBackup> {
   readonly backups: readonly T[];
-  readonly #keys: Map<string, KeyPostings>;
+  /**
+   * The posting lists; undefined until first needed when the backups share few tags lists
+   * (the index answers by lists then, and needs these only for tombstones and additions).
+   */
+  #keys: Map<string, KeyPostings> | undefined;
   #names: NameTable | undefined;
   readonly #scratchSets: RankSet[] = [];
+  /** The distinct tags lists of the build, until `takeTagLists` hands them over. */
+  #built: Pick<BuiltPostings, 'listOfRank' | 'lists'> | undefined;
 
   /** `sorted` must already be in the answer order with unique ids. */
   constructor(sorted: readonly T[]) {
     this.backups = sorted;
-    this.#keys = buildKeyPostings(sorted);
+    const { keys, listOfRank, lists } = buildKeyPostings(sorted, (n, lists) => !tagListsPay(n, lists));
+    this.#keys = keys;
+    this.#built = { listOfRank, lists };
+  }
+
+  /** Each rank's distinct tags list, as the build found them; given once, then let go. */
+  takeTagLists(): Pick<BuiltPostings, 'listOfRank' | 'lists'> | undefined {
+    const built = this.#built;
+    this.#built = undefined;
+    return built;
   }
 
   get size(): number {
@@ -36,6 +69,7 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
   }
 
   #entryPostings(entry: Tag): EntryPostings {
+    this.#keys ??= buildKeyPostings(this.backups).keys!;
     const postings = this.#keys.get(entry.key);
     if (postings === undefined) return [];
     if (entry.values.length === 0) return [postings.any];
@@ -157,35 +191,20 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
     return result;
   }
 
-  /**
-   * The needles of a name condition: null for none, 'never' when no name can pass (an
-   * unknown key, or the empty name asked together with a non-empty needle), 'empty' for an
-   * exact match on the empty name.
-   */
-  #needles(matches: readonly Match[]): { needles: string[]; bits: number } | 'never' | 'empty' | null {
-    if (matches.length === 0) return null;
-    if (matches.some((match) => match.key !== 'resource_name')) return 'never';
-    if (matches.some((match) => match.value === '')) {
-      // Exact match on the empty name; a non-empty needle can never be found in it.
-      return matches.some((match) => match.value !== '') ? 'never' : 'empty';
-    }
-    const needles = matches.map((match) => match.value.toLowerCase());
-    return { needles, bits: needles.reduce((bits, needle) => (bits | characterBits(needle)) >>> 0, 0) };
-  }
-
-  #nameTable(): NameTable {
+  /** The names by rank, built on the first name search. */
+  nameTable(): NameTable {
     this.#names ??= new NameTable(this.backups.map((backup) => backup.name));
     return this.#names;
   }
 
   /** The name condition of `matches` as a rank test; null when there is none. */
   #nameTest(matches: readonly Match[]): RankTest | null {
-    const condition = this.#needles(matches);
+    const condition = nameCondition(matches);
     if (condition === null) return null;
     if (condition === 'never') return () => false;
     const backups = this.backups;
     if (condition === 'empty') return (rank) => (backups[rank]!.name ?? '') === '';
-    return this.#nameTable().matcher(condition.needles, condition.bits);
+    return this.nameTable().matcher(condition.needles, condition.bits);
   }
 
   /**
@@ -193,12 +212,12 @@ export class IndexSegment<T extends TaggedResource & OrderedBackup> {
    * scratch set 1, so `set` must not be that one.
    */
   filterNames(set: RankSet, matches: readonly Match[]): void {
-    const condition = this.#needles(matches);
+    const condition = nameCondition(matches);
     if (condition === null) return;
     if (condition === 'never') set.clear();
     else if (condition === 'empty') {
       const backups = this.backups;
       set.retain((rank) => (backups[rank]!.name ?? '') === '');
-    } else this.#nameTable().retainMatching(set, condition.needles, condition.bits, this.#scratch(1));
+    } else this.nameTable().retainMatching(set, condition.needles, condition.bits, this.#scratch(1));
   }
 }

@@ -4,10 +4,12 @@ import { compareBackupOrder, lowerBound } from './backup-order.js';
 import { buildOrder, type TagIndexOptions } from './index-build.js';
 import { checkPageNumber, type TagIndexPage } from './page-options.js';
 import { postingLength } from './posting.js';
+import { tagListsPay } from './posting-builder.js';
 import { readPosting } from './posting-page.js';
 import type { QueryPlan } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 import { IndexSegment } from './segment.js';
+import { TagLists } from './tag-lists.js';
 
 /** A backup as the index holds it: an id, the order field, and what a query looks at. */
 export interface IndexedBackup extends TaggedResource {
@@ -38,6 +40,8 @@ const SCRATCH_PLAN: QueryPlan = { kind: 'scratch' };
  */
 export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   #segment!: IndexSegment<T>;
+  /** Answers by distinct tags lists, when backups share few of them (see `TagLists`). */
+  #lists: TagLists | undefined;
   /**
    * id → slot; a slot is the rank itself, or an index into `#rankOfSlot`. Built on first
    * use when the build did not need one (a list known to be in order, or a compaction).
@@ -59,6 +63,12 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
 
   #install(sorted: T[], slotById?: Map<string, number>, rankOfSlot?: Uint32Array): void {
     this.#segment = new IndexSegment(sorted);
+    const built = this.#segment.takeTagLists();
+    const segment = this.#segment;
+    this.#lists =
+      built !== undefined && tagListsPay(sorted.length, built.lists.length)
+        ? new TagLists(built.listOfRank, built.lists, () => segment.nameTable())
+        : undefined;
     this.#slotById = slotById;
     this.#rankOfSlot = rankOfSlot;
     this.#removed = new RankSet(sorted.length);
@@ -120,6 +130,7 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   }
 
   #segmentCount(query: TagQuery): number {
+    if (this.#lists !== undefined && this.#removedCount === 0) return this.#lists.answer(query, 0, 0).total;
     const removed = this.#removedCount > 0 ? this.#removed : null;
     const plan = this.#segment.plan(query, removed);
     switch (plan.kind) {
@@ -146,6 +157,8 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
     if (limit === 0) return [];
     this.#compactIfLarge();
     const added = this.#sortedDelta().filter((backup) => matchesTagQuery(query, backup));
+    const lists = this.#listsFor(added);
+    if (lists !== undefined) return this.#backupsOf(lists.answer(query, offset, offset + limit).ranks);
     const removed = this.#removedCount > 0 ? this.#removed : null;
     // Merging in the side list needs counts of matches between ranks, which a bitset gives
     // cheaply; the side list is small and short-lived, so only then is the scratch path forced.
@@ -185,6 +198,11 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
     if (limit === 0) return { total: this.count(query), backups: [] };
     this.#compactIfLarge();
     const added = this.#sortedDelta().filter((backup) => matchesTagQuery(query, backup));
+    const lists = this.#listsFor(added);
+    if (lists !== undefined) {
+      const { total, ranks } = lists.answer(query, offset, offset + limit);
+      return { total, backups: this.#backupsOf(ranks) };
+    }
     const removed = this.#removedCount > 0 ? this.#removed : null;
     const plan = added.length === 0 ? this.#segment.plan(query, removed) : SCRATCH_PLAN;
     const backups = this.#segment.backups;
@@ -217,6 +235,18 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
         return { total, backups: this.#mergePage(set, added, offset, limit) };
       }
     }
+  }
+
+  /** The list answers, when they apply: nothing tombstoned, no added backup matching. */
+  #listsFor(added: readonly T[]): TagLists | undefined {
+    return added.length === 0 && this.#removedCount === 0 ? this.#lists : undefined;
+  }
+
+  #backupsOf(ranks: readonly number[]): T[] {
+    const backups = this.#segment.backups;
+    const out = new Array<T>(ranks.length);
+    for (let i = 0; i < ranks.length; i++) out[i] = backups[ranks[i]!]!;
+    return out;
   }
 
   #sortedDelta(): T[] {
