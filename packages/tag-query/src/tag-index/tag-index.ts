@@ -1,7 +1,8 @@
 import type { TagQuery } from '@csbs-kit/models';
 import { matchesTagQuery, type TaggedResource } from '../evaluate.js';
-import { compareBackupOrder, lowerBound } from './backup-order.js';
+import { compareBackupOrder } from './backup-order.js';
 import { buildOrder, type TagIndexOptions } from './index-build.js';
+import { mergePage } from './merge-page.js';
 import { checkPageNumber, type TagIndexPage } from './page-options.js';
 import { postingLength } from './posting.js';
 import { tagListsPay } from './posting-builder.js';
@@ -183,7 +184,7 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
         return out;
       }
       case 'scratch':
-        return this.#mergePage(this.#segment.evaluate(query, removed), added, offset, limit);
+        return mergePage(backups, this.#segment.evaluate(query, removed), added, offset, limit);
     }
   }
 
@@ -232,7 +233,7 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
       case 'scratch': {
         const set = this.#segment.evaluate(query, removed);
         const total = set.count() + added.length;
-        return { total, backups: this.#mergePage(set, added, offset, limit) };
+        return { total, backups: mergePage(backups, set, added, offset, limit) };
       }
     }
   }
@@ -252,45 +253,6 @@ export class TagIndex<T extends IndexedBackup = IndexedBackup> {
   #sortedDelta(): T[] {
     this.#deltaSorted ??= [...this.#delta.values()].sort(compareBackupOrder);
     return this.#deltaSorted;
-  }
-
-  /**
-   * Reads one page off two ordered streams: segment matches (bits of `main`) and side-list
-   * matches (`added`, sorted). `before[i]` counts the segment matches that precede
-   * `added[i]`, so `added[i]` sits at global position `before[i] + i`.
-   */
-  #mergePage(main: RankSet, added: readonly T[], offset: number, limit: number): T[] {
-    const backups = this.#segment.backups;
-    const out: T[] = [];
-    if (added.length === 0) {
-      main.forEachFrom(offset, (rank) => {
-        out.push(backups[rank]!);
-        return out.length < limit;
-      });
-      return out;
-    }
-    const before: number[] = [];
-    let scannedTo = 0;
-    let counted = 0;
-    for (const backup of added) {
-      const at = lowerBound(backups, backup);
-      counted += main.countBetween(scannedTo, at);
-      scannedTo = at;
-      before.push(counted);
-    }
-    let next = 0;
-    while (next < added.length && before[next]! + next < offset) next++;
-    let mainIndex = offset - next;
-    main.forEachFrom(mainIndex, (rank) => {
-      while (next < added.length && before[next]! <= mainIndex && out.length < limit)
-        out.push(added[next++]!);
-      if (out.length >= limit) return false;
-      out.push(backups[rank]!);
-      mainIndex++;
-      return out.length < limit;
-    });
-    while (next < added.length && out.length < limit) out.push(added[next++]!);
-    return out;
   }
 
   /** Folds the side list and tombstones into a new segment once they cost more than a rebuild. */
