@@ -1,7 +1,14 @@
 import { type OutputStream, writeChunk } from '../io.js';
 
-function indentJson(record: unknown): string {
-  return `  ${JSON.stringify(record, null, 2).replaceAll('\n', '\n  ')}`;
+/**
+ * The records as the inside of a pretty-printed array: `JSON.stringify` of the whole batch
+ * indents each record as an array element already, so slicing off `[\n` and `\n]` gives
+ * the same text as indenting each record's own string, in one pass and without a copy per
+ * record (half the time, and far less garbage under the walk's small young generation).
+ */
+function arrayElementsJson(records: readonly unknown[]): string {
+  const text = JSON.stringify(records, null, 2);
+  return text.slice(2, text.length - 2);
 }
 
 export interface JsonWriter {
@@ -22,8 +29,9 @@ export function createJsonWriter(options: { stream: OutputStream; streamed: bool
   if (options.streamed) {
     return {
       async write(records) {
-        let chunk = '';
-        for (const record of records) chunk += `${count++ === 0 ? '[\n' : ',\n'}${indentJson(record)}`;
+        if (records.length === 0) return;
+        const chunk = `${count === 0 ? '[\n' : ',\n'}${arrayElementsJson(records)}`;
+        count += records.length;
         await writeChunk(stream, chunk);
       },
       async end() {

@@ -73,6 +73,21 @@ describe('createRecordWriter', () => {
     expect((await writeAll('json', [], { streamJson: true })).text).toBe('[]\n');
   });
 
+  it('json: a streamed array is byte for byte the buffered one, however the records are batched', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.jsonValue(), { maxLength: 4 }), { maxLength: 5 }),
+        async (batches) => {
+          const streamed = await writeAll('json', batches, { streamJson: true });
+          const buffered = await writeAll('json', batches);
+          expect(streamed.text).toBe(buffered.text);
+          expect(streamed.text).toBe(`${JSON.stringify(batches.flat(), null, 2)}\n`);
+          expect(streamed.count).toBe(batches.flat().length);
+        },
+      ),
+    );
+  });
+
   it('json: a buffered array writes nothing until the end', async () => {
     const stream = new MemoryStream();
     const writer = createRecordWriter({ format: 'json', stream, columns: [] });
