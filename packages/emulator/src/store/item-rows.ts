@@ -1,10 +1,18 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import type { ResourceTagLike } from '@csbs-kit/tag-query';
+import { timeOfMicros } from '../data/generate-data.js';
 import { sourceTextsOf } from '../data/source-texts.js';
 import { concatIds } from './id-bytes.js';
-import { azOf, imageTypeOf, normalizeTime, resourceNameOf, textOf } from './item-fields.js';
+import {
+  azOf,
+  imageTypeOf,
+  microsOfNormalTime,
+  normalizeTime,
+  resourceNameOf,
+  textOf,
+} from './item-fields.js';
 import type { JsonBytes } from './json-bytes.js';
-import { type ListingFields, MicrosColumn } from './listing-index.js';
+import { type ListingFields, MicrosColumn, type TimeValues } from './listing-index.js';
 import { type TextValues, textsOf } from './string-column.js';
 
 /** What the tag index reads of a backup, besides its id. */
@@ -65,8 +73,9 @@ class Interner {
  */
 export class StoredItems implements ItemRows {
   readonly size: number;
-  // Data given as JSON may hold any time text: the tag index orders it itself.
-  readonly normalTimes = false;
+  // Data given as JSON may hold any time text: unless every `created_at` is in the normal
+  // form, the tag index orders the rows itself.
+  readonly normalTimes: boolean;
   readonly #ids: string[];
   readonly #json: string[];
   readonly #names: (string | null | undefined)[];
@@ -108,6 +117,7 @@ export class StoredItems implements ItemRows {
       this.#created[row] = item.created_at;
     }
     this.#fields = fieldsOfItems(items, this.#ids);
+    this.normalTimes = this.#fields.created_at instanceof MicrosColumn && everyNormal(this.#created);
   }
 
   idAt(row: number): string {
@@ -170,10 +180,36 @@ function fieldsOfItems(items: readonly CheckpointItem[], ids: readonly string[])
     image_type: column(imageTypeOf),
     name: column((item) => textOf(item.name)),
     resource_name: column(resourceNameOf),
-    created_at: column((item) => normalizeTime(item.created_at)),
-    updated_at: column((item) => normalizeTime(item.updated_at)),
-    protected_at: column((item) => normalizeTime(item.protected_at)),
+    created_at: timeColumn(items, 'created_at'),
+    updated_at: timeColumn(items, 'updated_at'),
+    protected_at: timeColumn(items, 'protected_at'),
   };
+}
+
+/**
+ * A time field of every row: as microseconds when every value is a time `microsOfNormalTime`
+ * maps (its normal form once normalised; what the generator and the service write), whose
+ * numeric order is the text order and which the index ranks by a radix sort rather than
+ * comparing 26-character strings; else the normalised texts.
+ */
+function timeColumn(items: readonly CheckpointItem[], key: (typeof timeKeys)[number]): TimeValues {
+  const n = items.length;
+  const micros = new Float64Array(n);
+  for (let row = 0; row < n; row++) {
+    const m = microsOfNormalTime(normalizeTime(items[row]![key]));
+    if (m < 0) return items.map((item) => normalizeTime(item[key]));
+    micros[row] = m;
+  }
+  return new MicrosColumn(micros, timeOfMicros);
+}
+
+/** Whether every value is a string already in the normal form of `normalizeTime`. */
+function everyNormal(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'string' || normalizeTime(value) !== value) return false;
+  }
+  return true;
 }
 
 const timeKeys = ['created_at', 'updated_at', 'protected_at'] as const;
@@ -184,14 +220,21 @@ function concatFields(list: readonly ListingFields[]): ListingFields {
   for (const key of Object.keys(list[0] ?? {}) as (keyof ListingFields)[]) {
     if ((timeKeys as readonly string[]).includes(key)) {
       const parts = list.map((fields) => fields[key as (typeof timeKeys)[number]]);
-      if (parts.every((part) => part instanceof MicrosColumn)) {
-        const micros = new Float64Array(parts.reduce((sum, part) => sum + part.micros.length, 0));
+      // One column of numbers only when every part writes its numbers back the same way.
+      const first = parts[0];
+      const numeric = parts.filter((part) => part instanceof MicrosColumn);
+      if (
+        first instanceof MicrosColumn &&
+        numeric.length === parts.length &&
+        numeric.every((part) => part.format === first.format)
+      ) {
+        const micros = new Float64Array(numeric.reduce((sum, part) => sum + part.micros.length, 0));
         let at = 0;
-        for (const part of parts) {
+        for (const part of numeric) {
           micros.set(part.micros, at);
           at += part.micros.length;
         }
-        out[key] = new MicrosColumn(micros, parts[0]!.format);
+        out[key] = new MicrosColumn(micros, first.format);
         continue;
       }
       out[key] = parts.flatMap((part) =>
