@@ -94,7 +94,8 @@ export class StoredItems implements ItemRows {
     this.#tagsJson = new Array(n);
     this.#created = new Array(n);
     const strings = new Interner();
-    const tagLists = new Map<string, readonly ResourceTagLike[]>();
+    // Equal tags texts share one string and one list: one look-up a row.
+    const tagLists = new Map<string, { json: string; tags: readonly ResourceTagLike[] | undefined }>();
     // Texts sliced from a data file, where they are what JSON.stringify would write.
     const source = sourceTextsOf(items);
     for (let row = 0; row < n; row++) {
@@ -104,12 +105,16 @@ export class StoredItems implements ItemRows {
       const name = item.name;
       this.#names[row] = typeof name === 'string' ? strings.of(name) : name;
       const sourceTags = Array.isArray(item.tags) ? source?.tags[row] : undefined;
-      const tagsJson = strings.of(sourceTags ?? JSON.stringify(item.tags ?? []));
-      this.#tagsJson[row] = tagsJson;
+      const tagsJson = sourceTags ?? JSON.stringify(item.tags ?? []);
+      let shared = tagLists.get(tagsJson);
+      if (shared === undefined) {
+        shared = { json: tagsJson, tags: undefined };
+        tagLists.set(tagsJson, shared);
+      }
+      this.#tagsJson[row] = shared.json;
       if (Array.isArray(item.tags)) {
-        const shared = tagLists.get(tagsJson);
-        if (shared === undefined) tagLists.set(tagsJson, item.tags);
-        this.#tags[row] = shared ?? item.tags;
+        shared.tags ??= item.tags;
+        this.#tags[row] = shared.tags;
       } else {
         this.#tags[row] = item.tags;
       }
