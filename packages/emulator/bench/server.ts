@@ -1,7 +1,8 @@
 // A server for bench/run.ts, in its own process so that the load generator does not share
 // its event loop or its heap:
 //   emulator COUNT     generated data (`--generate COUNT`, one project)
-//   data FILE          a data file (`--data FILE`); also times JSON.parse of the same file
+//   data FILE [ORDER]  a data file (`--data FILE`); also times JSON.parse of the same file,
+//                      before the load or, when ORDER is `load-first`, after it
 //   ceiling BODY_FILE  a bare node:http server answering a canned body
 // Prints one JSON line with its URL and load figures, then answers IPC messages:
 // 'stats' → { cpuMs, rssMb, heapMb } (after a full collection when 'gc' is asked first).
@@ -11,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../src/index.js';
 
-const [mode, arg] = process.argv.slice(2);
+const [mode, arg, order] = process.argv.slice(2);
 
 function stats(): Record<string, number> {
   const { user, system } = process.cpuUsage();
@@ -24,32 +25,63 @@ function stats(): Record<string, number> {
   };
 }
 
+/** CPU time of the main thread (not the collector's helper threads), in milliseconds. */
+function threadCpuMs(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+}
+
 process.on('message', (message) => {
   if (message === 'gc') globalThis.gc?.();
   process.send?.({ stats: stats() });
 });
 
 if (mode === 'emulator' || mode === 'data') {
-  let parseMs: number | undefined;
-  if (mode === 'data') {
-    // The same file through JSON.parse alone, as the baseline of the load.
-    const started = performance.now();
-    JSON.parse(readFileSync(arg ?? '', 'utf8'));
-    parseMs = performance.now() - started;
-    globalThis.gc?.();
-  }
-  const started = performance.now();
-  const emulator = await startEmulator(
+  const options =
     mode === 'emulator'
       ? { generate: { count: Number(arg), seed: 1, projects: 1 }, requestLogSize: 1000 }
-      : { dataFile: arg ?? '', requestLogSize: 1000 },
-  );
-  const loadMs = performance.now() - started;
-  // CPU time of the whole process so far: on a shared machine, wall time also counts the
-  // other processes' turns on the cores.
-  const loadCpuMs = stats().cpuMs;
+      : { dataFile: arg ?? '', requestLogSize: 1000 };
+  const timeLoad = async () => {
+    const cpu = threadCpuMs();
+    const started = performance.now();
+    const loaded = await startEmulator(options);
+    return { loaded, ms: performance.now() - started, cpuMs: threadCpuMs() - cpu };
+  };
+  const info: Record<string, number> = {};
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  if (mode === 'data') {
+    // The baseline: JSON.parse of the same file in the same process, before the load or
+    // after it (`order`, alternated by bench/run.ts across processes, each a cold start as
+    // `--data FILE` is: a second load in one process would run on warmed-up code).
+    // Wall time and this thread's CPU time of each: with other work on the machine's two
+    // cores the wall time also counts the turns of other processes, the CPU time does not.
+    const parse = () => {
+      const cpu = threadCpuMs();
+      const started = performance.now();
+      JSON.parse(readFileSync(arg ?? '', 'utf8'));
+      info.parseMs = performance.now() - started;
+      info.parseCpuMs = threadCpuMs() - cpu;
+      globalThis.gc?.();
+    };
+    if (order !== 'load-first') parse();
+    const { loaded, ms, cpuMs } = await timeLoad();
+    emulator = loaded;
+    info.loadMs = ms;
+    info.loadThreadCpuMs = cpuMs;
+    if (order === 'load-first') {
+      globalThis.gc?.();
+      parse();
+    }
+  } else {
+    const { loaded, ms } = await timeLoad();
+    emulator = loaded;
+    info.loadMs = ms;
+    // CPU time of the whole process so far: on a shared machine, wall time also counts the
+    // other processes' turns on the cores.
+    info.loadCpuMs = stats().cpuMs ?? 0;
+  }
   globalThis.gc?.();
-  console.log(JSON.stringify({ url: emulator.url, loadMs, loadCpuMs, parseMs, ...stats() }));
+  console.log(JSON.stringify({ url: emulator.url, ...info, ...stats() }));
   process.once('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
 } else if (mode === 'ceiling') {
   const body = readFileSync(arg ?? '');

@@ -79,6 +79,27 @@ describe('validateEmulatorData', () => {
       { itemIndex: 1, field: 'tags[1].key' },
     ],
     [
+      'a duplicate tag key further back',
+      (d) => {
+        d.projects['proj-a']!.checkpoint_items[1]!.tags = [
+          { key: 'k', value: '' },
+          { key: 'other', value: 'x' },
+          { key: 'k', value: 'y' },
+        ];
+      },
+      { itemIndex: 1, field: 'tags[2].key', reason: 'duplicate tag key "k"' },
+    ],
+    [
+      'a duplicate tag key among many tags',
+      (d) => {
+        d.projects['proj-a']!.checkpoint_items[1]!.tags = [
+          ...Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: '' })),
+          { key: 'k7', value: 'x' },
+        ];
+      },
+      { itemIndex: 1, field: 'tags[20].key', reason: 'duplicate tag key "k7"' },
+    ],
+    [
       'a wrong type',
       (d) => {
         (d.projects['proj-a']!.checkpoint_items[4] as Record<string, unknown>).name = 42;

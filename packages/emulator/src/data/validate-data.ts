@@ -66,6 +66,15 @@ function isPlainResourceTag(tag: unknown): tag is { key: string; value: string }
   );
 }
 
+/** Past this many tags a backup's keys are checked for repeats through a Set. */
+const fewTags = 16;
+
+/** Whether a tag before `tagIndex` (each already checked to be a tag) has the key `key`. */
+function repeatsKey(tags: readonly unknown[], tagIndex: number, key: string): boolean {
+  for (let i = 0; i < tagIndex; i++) if ((tags[i] as { key: string }).key === key) return true;
+  return false;
+}
+
 function validateItems(project: string, items: unknown, seenIds: Map<string, string>): void {
   if (!Array.isArray(items)) {
     throw new EmulatorDataError('must be a list of checkpoint items', { project, field: 'checkpoint_items' });
@@ -84,11 +93,14 @@ function validateItems(project: string, items: unknown, seenIds: Map<string, str
     }
     const tags = item.tags;
     if (Array.isArray(tags)) {
-      const keys = new Set<string>();
+      // A backup has a handful of tags: their keys are compared with the ones before them
+      // (no Set per backup for the collector), and through a Set only past `fewTags`.
+      const keys = tags.length > fewTags ? new Set<string>() : undefined;
       tags.forEach((tag, tagIndex) => {
         if (isPlainResourceTag(tag)) {
-          if (keys.has(tag.key)) throw at(`tags[${tagIndex}].key`, `duplicate tag key "${tag.key}"`);
-          keys.add(tag.key);
+          if (keys === undefined ? repeatsKey(tags, tagIndex, tag.key) : keys.has(tag.key))
+            throw at(`tags[${tagIndex}].key`, `duplicate tag key "${tag.key}"`);
+          keys?.add(tag.key);
           return;
         }
         const tagParsed = resourceTagSchema.safeParse(tag);
@@ -96,10 +108,11 @@ function validateItems(project: string, items: unknown, seenIds: Map<string, str
           const { field, message } = firstIssue(tagParsed.error);
           throw at(formatFieldPath(['tags', tagIndex]) + (field ? `.${field}` : ''), message);
         }
-        if (keys.has(tagParsed.data.key)) {
-          throw at(`tags[${tagIndex}].key`, `duplicate tag key "${tagParsed.data.key}"`);
+        const key = tagParsed.data.key;
+        if (keys === undefined ? repeatsKey(tags, tagIndex, key) : keys.has(key)) {
+          throw at(`tags[${tagIndex}].key`, `duplicate tag key "${key}"`);
         }
-        keys.add(tagParsed.data.key);
+        keys?.add(key);
       });
     }
     const other = seenIds.get(item.id);
