@@ -14,16 +14,7 @@ import { buildKeyPostings, tagListsPay } from '../src/tag-index/posting-builder.
 import { type IndexedBackup, TagIndex } from '../src/tag-index/tag-index.js';
 import { type AnswerWays, TagLists } from '../src/tag-index/tag-lists.js';
 import { namePool, resourceTagsArb, tagQueryArb } from './support/arbitraries.js';
-
-function expectedOrder(list: readonly IndexedBackup[]): IndexedBackup[] {
-  return [...list].sort((x, y) => {
-    const a = `${x.created_at ?? ''}`;
-    const c = `${y.created_at ?? ''}`;
-    if (a < c) return 1;
-    if (a > c) return -1;
-    return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
-  });
-}
+import { expectedOrder } from './support/expected-order.js';
 
 /** Names with shared pieces, so that needles pass many names, few, or none. */
 const sharedNameArb = fc.oneof(

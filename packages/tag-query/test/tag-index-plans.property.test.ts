@@ -7,16 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesTagQuery } from '../src/evaluate.js';
 import { type IndexedBackup, TagIndex } from '../src/tag-index/tag-index.js';
 import { backupsArb, keyPool, tagQueryArbOf, wideValuePool } from './support/arbitraries.js';
-
-function expectedOrder(list: readonly IndexedBackup[]): IndexedBackup[] {
-  return [...list].sort((x, y) => {
-    const a = `${x.created_at ?? ''}`;
-    const c = `${y.created_at ?? ''}`;
-    if (a < c) return 1;
-    if (a > c) return -1;
-    return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
-  });
-}
+import { expectedOrder } from './support/expected-order.js';
 
 /** `env` is on almost every backup (a bitset); values mix two dense ones and 50 rare ones. */
 const mixedValueArb = fc.oneof(

@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesTagQuery } from '../src/evaluate.js';
 import { type IndexedBackup, TagIndex } from '../src/tag-index/tag-index.js';
 import { backupArb, backupsArb, tagQueryArb, wideTagQueryArb, wideTagsArb } from './support/arbitraries.js';
-
-/** The answer order written out independently of the index's comparator. */
-function expectedOrder(list: readonly IndexedBackup[]): IndexedBackup[] {
-  return [...list].sort((x, y) => {
-    const a = `${x.created_at ?? ''}`;
-    const c = `${y.created_at ?? ''}`;
-    if (a < c) return 1;
-    if (a > c) return -1;
-    return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
-  });
-}
+import { expectedOrder } from './support/expected-order.js';
 
 const pageArb = fc.record({ offset: fc.nat({ max: 30 }), limit: fc.integer({ min: 1, max: 30 }) });
 

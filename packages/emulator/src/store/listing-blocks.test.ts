@@ -2,6 +2,7 @@ import type { CheckpointItem, CountCheckpointItemsQuery, SortField } from '@csbs
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanCount, scanListing } from '../../test/scan-reference.js';
+import { mulberry32 } from '../data/prng.js';
 import { StoredItems } from './item-rows.js';
 import { ItemScope } from './item-scope.js';
 import { anyBitIn, blockSize, CodeBlocks, RangeBlocks } from './view-blocks.js';
@@ -44,23 +45,12 @@ describe('view block summaries', () => {
   });
 });
 
-/** A small deterministic generator, so the data set is the same on every run. */
-function randomOf(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('ItemScope listing: walks that step over view blocks agree with a plain scan (fast-check)', () => {
   // Enough backups for many blocks, with filters that follow an order: a time window read
   // in a time order, a status in status order, a name needle in name order. Ids are not in
   // creation order, so the id order is unrelated to all of them.
-  const random = randomOf(13);
+  // Seeded, so the data set is the same on every run.
+  const random = mulberry32(13);
   const count = 40 * blockSize;
   const at = (seconds: number) =>
     new Date(Date.UTC(2025, 0, 1) + seconds * 1000).toISOString().replace('Z', '');
