@@ -85,4 +85,19 @@ describe('NameGrams', () => {
       ...out.subarray(0, grams.holding(chosen as typeof chosen & { at: number }, 'abcd', out)),
     ]).toEqual([0, 1]);
   });
+
+  it('keeps every gram when thousands of them grow its table', () => {
+    // ~8000 distinct grams (the table starts with 1024 slots and doubles).
+    const names = Array.from({ length: 2000 }, (_, i) => `n${(i * 7919).toString(36)}-${i.toString(20)}`);
+    const grams = new NameGrams(names);
+    const out = new Uint32Array(names.length);
+    for (let i = 0; i < names.length; i += 7) {
+      const needle = names[i]!.slice(1, 5);
+      const chosen = grams.choose([needle])!;
+      const found = [
+        ...out.subarray(0, grams.holding(chosen as typeof chosen & { at: number }, needle, out)),
+      ];
+      expect(found).toEqual(names.flatMap((name, id) => (name.includes(needle) ? [id] : [])));
+    }
+  });
 });
