@@ -17,4 +17,4 @@ export { compareBackupOrder } from './tag-index/backup-order.js';
 export type { TagIndexOptions } from './tag-index/index-build.js';
 export type { TagIndexPage } from './tag-index/page-options.js';
 export { type IndexedBackup, TagIndex } from './tag-index/tag-index.js';
-export { type TagListField, tagListFields, validateTagQuery } from './validate.js';
+export { normaliseTagQuery, type TagListField, tagListFields, validateTagQuery } from './validate.js';

@@ -1,7 +1,9 @@
+import { resourceInstancesRequestSchema } from '@csbs-kit/models';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TagQueryValidationError } from '../src/errors.js';
-import { validateTagQuery } from '../src/validate.js';
+import { normaliseTagQuery, validateTagQuery } from '../src/validate.js';
+import { tagQueryArb } from './support/arbitraries.js';
 
 const nearlyValidArb = fc.record(
   {
@@ -39,5 +41,34 @@ describe('validateTagQuery on arbitrary input', () => {
     };
     fc.assert(fc.property(fc.anything(), check), { numRuns: 300 });
     fc.assert(fc.property(nearlyValidArb, check), { numRuns: 500 });
+  });
+
+  it('normalises the conditions of a parsed request body as validateTagQuery does the conditions alone', () => {
+    const fields = ['tags', 'tags_any', 'not_tags', 'not_tags_any', 'matches'] as const;
+    fc.assert(
+      // Valid queries (tags with spaces to trim among them) and nearly valid ones.
+      fc.property(
+        fc.oneof(tagQueryArb, nearlyValidArb),
+        fc.constantFrom('filter', 'count'),
+        (raw, action) => {
+          const { tag: _, ...conditions } = raw as Record<string, unknown>;
+          const parsed = resourceInstancesRequestSchema.safeParse({ action, ...conditions });
+          let alone: unknown;
+          try {
+            alone = validateTagQuery(conditions);
+          } catch {
+            // Invalid conditions: the body's parse fails too, so the request never gets here.
+            expect(parsed.success).toBe(false);
+            return;
+          }
+          expect(parsed.success).toBe(true);
+          const picked: Record<string, unknown> = {};
+          for (const field of fields)
+            if (parsed.data![field] !== undefined) picked[field] = parsed.data![field];
+          expect(normaliseTagQuery(picked)).toEqual(alone);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

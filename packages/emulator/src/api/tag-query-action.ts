@@ -4,7 +4,7 @@ import {
   resourceInstancesRequestSchema,
   type TagQuery,
 } from '@csbs-kit/models';
-import { TagQueryValidationError, validateTagQuery } from '@csbs-kit/tag-query';
+import { normaliseTagQuery } from '@csbs-kit/tag-query';
 import type { ItemScope } from '../store/item-scope.js';
 import type { PooledBody } from '../store/pooled-body.js';
 import { invalidParameter } from './invalid-parameter.js';
@@ -15,7 +15,7 @@ const conditionFields = ['tags', 'tags_any', 'not_tags', 'not_tags_any', 'matche
 
 /**
  * `POST …/csbs_backup/resource_instances/action`: validates the body (the whole body with the
- * models schema, then the conditions normalised by the tag-query package) and answers from
+ * models schema, then the conditions normalised by the tag-query package: one zod pass) and answers from
  * the project's TagIndex. Returns the response body: JSON text, or a page in a pooled buffer.
  */
 export function answerTagQuery(scope: ItemScope, body: unknown, strict: boolean): PooledBody | string {
@@ -31,13 +31,9 @@ export function answerTagQuery(scope: ItemScope, body: unknown, strict: boolean)
   const conditions: Record<string, unknown> = {};
   for (const field of conditionFields)
     if (parsed.data[field] !== undefined) conditions[field] = parsed.data[field];
-  let query: TagQuery;
-  try {
-    query = validateTagQuery(conditions);
-  } catch (error) {
-    if (TagQueryValidationError.isInstance(error)) throw invalidParameter(error.issues);
-    throw error;
-  }
+  // The body's schema holds the conditions' own (`tagQueryFields`), which only check: what
+  // passed it would pass `validateTagQuery` unchanged, so only the normalising is left.
+  const query = normaliseTagQuery(conditions as TagQuery);
   if (parsed.data.action === 'count') return JSON.stringify({ total_count: scope.countTagQuery(query) });
   const offset = Number(parsed.data.offset ?? '0');
   const limit = Number(parsed.data.limit ?? '1000');

@@ -1,4 +1,4 @@
-import { NameGrams } from './name-grams.js';
+import { type Chosen, NameGrams } from './name-grams.js';
 import type { RankTest } from './query-plan.js';
 import { RankSet } from './rank-set.js';
 
@@ -147,7 +147,7 @@ export class NameTable {
     if (way === 'cheaper' && (chosen?.count ?? this.lowerNames.length) >= this.lowerNames.length / 4) {
       // A broad needle ("auto", "bk_"): a quarter of the names or more to test. Its ranks
       // become a set of their own, kept for the next query with it (one AND then).
-      const matched = this.#answerCandidates(chosen?.grams ?? null, needles, needleBits);
+      const matched = this.#answerCandidates(chosen, needles, needleBits);
       let ranks: RankSet | typeof everyName = everyName;
       if (matched.length < this.lowerNames.length) {
         ranks = new RankSet(set.size);
@@ -164,7 +164,7 @@ export class NameTable {
       this.#walk(set, needles, needleBits);
       return;
     }
-    const matched = this.#answerCandidates(chosen?.grams ?? null, needles, needleBits);
+    const matched = this.#answerCandidates(chosen, needles, needleBits);
     if (matched.length === this.lowerNames.length) return;
     if (matched.length === 0) {
       set.clear();
@@ -197,7 +197,7 @@ export class NameTable {
     // A needle of 2 or 3 characters is in exactly the names of its grams: nothing to test.
     const length = condition.needles.length === 1 ? condition.needles[0]!.length : 0;
     const exact = chosen !== null && (length === 2 || length === 3);
-    return this.#answerCandidates(chosen?.grams ?? null, condition.needles, condition.bits, exact);
+    return this.#answerCandidates(chosen, condition.needles, condition.bits, exact);
   }
 
   /** Adds to `target` the ranks of the names `#answerCandidates` found last. */
@@ -220,7 +220,7 @@ export class NameTable {
    * scratch list, valid until the next call).
    */
   #answerCandidates(
-    grams: readonly number[] | null,
+    chosen: Chosen | null,
     needles: readonly string[],
     needleBits: number,
     exact = false,
@@ -228,7 +228,17 @@ export class NameTable {
     const memo = this.#memo.fill(NO);
     const out = this.#matchedIds;
     let found = 0;
-    if (grams === null) {
+    const grams = chosen?.grams ?? null;
+    if (chosen?.at !== undefined && !exact) {
+      // A needle of 3+ characters, checked where its gram stands; other needles tested after.
+      const placed = this.#grams!.holding(chosen as Chosen & { at: number }, needles[chosen.needle!]!, out);
+      for (let k = 0; k < placed; k++) {
+        const id = out[k]!;
+        if (needles.length > 1 && !this.#test(id, needles, needleBits)) continue;
+        memo[id] = YES;
+        out[found++] = id;
+      }
+    } else if (grams === null) {
       for (let id = 0; id < this.lowerNames.length; id++) {
         if (!this.#test(id, needles, needleBits)) continue;
         memo[id] = YES;
