@@ -1,8 +1,9 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import { describe, expect, it } from 'vitest';
 import { demoCredentials } from '../demo-credentials.js';
+import { ConcatRows } from '../store/concat-rows.js';
 import { IdBytes } from '../store/id-bytes.js';
-import { ConcatRows, StoredItems } from '../store/item-rows.js';
+import { StoredItems } from '../store/item-rows.js';
 import { ListingIndex } from '../store/listing-index.js';
 import { textsOf } from '../store/string-column.js';
 import { generateEmulatorData, otherProjectSeed } from './generate-data.js';

@@ -1,6 +1,7 @@
 import { CredentialRegistry } from '../auth/credential-registry.js';
 import type { EmulatorData } from '../types.js';
-import { ConcatRows, type ItemRows, StoredItems } from './item-rows.js';
+import { ConcatRows } from './concat-rows.js';
+import { type ItemRows, StoredItems } from './item-rows.js';
 import { ItemScope } from './item-scope.js';
 import { ResponseCache } from './response-cache.js';
 

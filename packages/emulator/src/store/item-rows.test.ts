@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanCount, scanListing } from '../../test/scan-reference.js';
 import { timeOfMicros } from '../data/generate-data.js';
-import { ConcatRows, StoredItems } from './item-rows.js';
+import { ConcatRows } from './concat-rows.js';
+import { StoredItems } from './item-rows.js';
 import { ItemScope, UnknownMarker } from './item-scope.js';
 import { MicrosColumn } from './listing-index.js';
 
