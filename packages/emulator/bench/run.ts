@@ -21,9 +21,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoCredentials as demo, generateEmulatorData } from '../src/index.js';
+import { demoCredentials as demo } from '../src/index.js';
 import { load, median, percentile, printTable, type Server, startServer, statsOf, stop } from './harness.js';
 import { itemWritingSection } from './item-writing.js';
+import { loadSection } from './load-section.js';
 import {
   countQuery,
   createRandom,
@@ -64,40 +65,6 @@ async function takeSample(url: string): Promise<Sample> {
     items.push(...(JSON.parse(res.text) as { checkpoint_items: never[] }).checkpoint_items);
   }
   return sampleOf(items);
-}
-
-async function loadSection(dir: string): Promise<void> {
-  const file = join(dir, 'data.json');
-  writeFileSync(file, JSON.stringify(generateEmulatorData({ count: dataCount, seed: 2, projects: 1 })));
-  // One cold process per sample, as `--data FILE` starts; parse and load in alternating order.
-  const loads: number[] = [];
-  const parses: number[] = [];
-  const ratios: number[] = [];
-  const cpuRatios: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < loadSamples; i++) {
-    const server = await startServer(['data', file, i % 2 === 0 ? 'parse-first' : 'load-first']);
-    const {
-      loadMs = 0,
-      parseMs = 1,
-      loadThreadCpuMs = 0,
-      parseCpuMs = 1,
-      rssMb = 0,
-    } = server.info as Record<string, number>;
-    loads.push(loadMs);
-    parses.push(parseMs);
-    ratios.push(loadMs / parseMs);
-    cpuRatios.push(loadThreadCpuMs / parseCpuMs);
-    rss = Math.max(rss, rssMb);
-    await stop(server);
-  }
-  const seconds = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(' ');
-  console.log(
-    `--data of ${dataCount} backups, ${loadSamples} processes: load median ${(median(loads) / 1000).toFixed(2)} s ` +
-      `(${seconds(loads)}), JSON.parse of the same file median ${(median(parses) / 1000).toFixed(2)} s ` +
-      `(${seconds(parses)}): ${median(ratios).toFixed(2)}x JSON.parse (median of the per-process ratios; goal <= 2x); ` +
-      `main-thread CPU ${median(cpuRatios).toFixed(2)}x (${cpuRatios.map((r) => r.toFixed(2)).join(' ')}), RSS up to ${mb(rss)}`,
-  );
 }
 
 /** Sequential, distinct requests per filter kind: page and count latency, client side. */
@@ -278,7 +245,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'csbs-bench-'));
   try {
     if (only.includes('5')) itemWritingSection();
-    if (only.includes('1')) await loadSection(dir);
+    if (only.includes('1')) await loadSection(dir, dataCount, loadSamples);
     if (!/[1234]/.test(only)) return;
     const emulator = await startServer(['emulator', String(count)]);
     try {
