@@ -108,6 +108,9 @@ export async function load(
   };
 }
 
+/** Mebibytes as the bench prints them. */
+export const mb = (x: unknown): string => `${Number(x).toFixed(0)} MiB`;
+
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEmulatorData } from '../src/index.js';
-import { median, startServer, stop } from './harness.js';
-
-const mb = (x: unknown) => `${Number(x).toFixed(0)} MiB`;
+import { mb, median, startServer, stop } from './harness.js';
 
 /**
  * Section 1 of `bench/run.ts`: `--data FILE` load against `JSON.parse` of the same file, one

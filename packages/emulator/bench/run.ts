@@ -22,7 +22,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCredentials as demo } from '../src/index.js';
-import { load, median, percentile, printTable, type Server, startServer, statsOf, stop } from './harness.js';
+import {
+  load,
+  mb,
+  median,
+  percentile,
+  printTable,
+  type Server,
+  startServer,
+  statsOf,
+  stop,
+} from './harness.js';
 import { itemWritingSection } from './item-writing.js';
 import { loadSection } from './load-section.js';
 import {
@@ -49,8 +59,6 @@ const listPath = `/v1/${demo.projectId}/checkpoint_items`;
 const tagPath = `/v1/${demo.projectId}/csbs_backup/resource_instances/action`;
 const auth = { 'X-Auth-Token': demo.token };
 const jsonAuth = { ...auth, 'Content-Type': 'application/json' };
-const mb = (x: unknown) => `${Number(x).toFixed(0)} MiB`;
-
 async function getText(url: string): Promise<{ status: number; text: string; ms: number }> {
   const started = performance.now();
   const res = await fetch(url, { headers: auth });
