@@ -52,7 +52,8 @@ export function walkView(
       continue;
     }
     for (; rank !== blockEnd; rank += step) {
-      if (budget-- === 0) return false;
+      // At or below zero, not at zero: a budget drawn from an estimate need not be whole.
+      if (budget-- <= 0) return false;
       const row = order[rank]!;
       if (!passesAll(conditions, row)) continue;
       if (skip > 0) skip--;
