@@ -1,4 +1,4 @@
-import { type BlockTest, type Condition, ExactCondition, noMatch } from './condition.js';
+import { type BlockTest, type Condition, ExactCondition, noMatch, type VisitRun } from './condition.js';
 import { GenerationalCache } from './generational-cache.js';
 import type { NameGrams } from './name-grams.js';
 import type { StringColumn } from './string-column.js';
@@ -18,6 +18,9 @@ export interface FuzzyColumn {
   /** Per code, its value's rank. */
   readonly valueRanks?: Uint32Array | undefined;
 }
+
+/** The runs `forEachRun` hands over (one at a time, so one buffer serves every condition). */
+const gathered = new Uint32Array(1024);
 
 /**
  * A fuzzy filter: the distinct values that contain the needle, as one bit a code, and their
@@ -46,22 +49,39 @@ class FuzzyCondition implements Condition {
     this.count = count;
   }
 
-  test(row: number): boolean {
-    const code = this.#codes[row]!;
-    return (this.#mask[code >>> 5]! & (1 << (code & 31))) !== 0;
+  filter(rows: Uint32Array, length: number): number {
+    const codes = this.#codes;
+    const mask = this.#mask;
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const row = rows[i]!;
+      const code = codes[row]!;
+      if ((mask[code >>> 5]! & (1 << (code & 31))) !== 0) rows[kept++] = row;
+    }
+    return kept;
   }
 
-  forEachRow(visit: (row: number) => void): void {
+  /** The rows of each matched value gathered into runs: a value has only a few rows. */
+  forEachRun(visit: VisitRun): void {
     const mask = this.#mask;
     const { column } = this.#fuzzy;
+    const run = gathered;
+    let length = 0;
     for (let w = 0; w < mask.length; w++) {
       let word = mask[w]!;
       while (word !== 0) {
         const rows = column.rowsOf(w * 32 + 31 - Math.clz32(word & -word));
-        for (let k = 0; k < rows.length; k++) visit(rows[k]!);
+        for (let k = 0; k < rows.length; k++) {
+          run[length++] = rows[k]!;
+          if (length === run.length) {
+            visit(run, length);
+            length = 0;
+          }
+        }
         word &= word - 1;
       }
     }
+    if (length > 0) visit(run, length);
   }
 
   /** In a view ordered by this column, a block's value ranks are a narrow range: test it. */

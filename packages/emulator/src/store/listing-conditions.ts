@@ -1,5 +1,12 @@
 import type { CountCheckpointItemsQuery } from '@csbs-kit/models';
-import { type BlockTest, type Condition, type ExactColumn, ExactCondition, noMatch } from './condition.js';
+import {
+  type BlockTest,
+  type Condition,
+  type ExactColumn,
+  ExactCondition,
+  noMatch,
+  type VisitRun,
+} from './condition.js';
 import type { FuzzyColumn, FuzzyFilters } from './fuzzy-conditions.js';
 import { normalizeTime } from './item-fields.js';
 import type { SortView } from './sort-views.js';
@@ -69,14 +76,21 @@ class WindowCondition implements Condition {
     this.count = hi - lo;
   }
 
-  test(row: number): boolean {
-    const rank = this.#view.rankOf[row]!;
-    return rank >= this.#lo && rank < this.#hi;
+  filter(rows: Uint32Array, length: number): number {
+    const { rankOf } = this.#view;
+    const lo = this.#lo;
+    const hi = this.#hi;
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const row = rows[i]!;
+      const rank = rankOf[row]!;
+      if (rank >= lo && rank < hi) rows[kept++] = row;
+    }
+    return kept;
   }
 
-  forEachRow(visit: (row: number) => void): void {
-    const { order } = this.#view;
-    for (let rank = this.#lo; rank < this.#hi; rank++) visit(order[rank]!);
+  forEachRun(visit: VisitRun): void {
+    visit(this.#view.order.subarray(this.#lo, this.#hi), this.count);
   }
 
   /** In a time order: the times of a backup move together (updated and protected follow created). */

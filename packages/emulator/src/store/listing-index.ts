@@ -10,7 +10,7 @@ import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './so
 import { StringColumn, type TextValues } from './string-column.js';
 import { rankTexts } from './text-rank.js';
 import { ViewBlocks } from './view-blocks.js';
-import { passesAll, walkView } from './view-walk.js';
+import { countPassing, markPassing, walkView } from './view-walk.js';
 
 /**
  * Times held as numbers: microseconds since the epoch, every one in the normal form of
@@ -235,9 +235,7 @@ export class ListingIndex {
     this.#bits ??= new RankBits(n);
     const bits = this.#bits;
     try {
-      driver.forEachRow((row) => {
-        if (passesAll(rest, row)) bits.add(rankOf[row]!);
-      });
+      markPassing(driver, rest, rankOf, bits);
       let skip = offset;
       bits.read(reversed ? n - 1 - start : start, !reversed, (rank) => {
         if (skip > 0) skip--;
@@ -256,12 +254,7 @@ export class ListingIndex {
     if (conditions === noMatch) return 0;
     if (conditions.length === 0) return this.size;
     if (conditions.length === 1) return conditions[0]!.count;
-    const rest = conditions.slice(1);
-    let count = 0;
-    conditions[0]!.forEachRow((row) => {
-      if (passesAll(rest, row)) count++;
-    });
-    return count;
+    return countPassing(conditions[0]!, conditions.slice(1));
   }
 
   /** Value ranks per key, for tests of the orders. */
