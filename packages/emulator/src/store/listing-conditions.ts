@@ -8,7 +8,7 @@ import {
   type VisitRun,
 } from './condition.js';
 import type { FuzzyColumn, FuzzyFilters } from './fuzzy-conditions.js';
-import { normalizeTime } from './item-fields.js';
+import { microsOfNormalTime, normalizeTime } from './item-fields.js';
 import type { SortView } from './sort-views.js';
 import type { StringColumn } from './string-column.js';
 import type { ViewBlocks } from './view-blocks.js';
@@ -28,6 +28,8 @@ export interface FilterColumns {
   /** `created_at` ascending (then id), and each row's normalised `created_at`. */
   readonly createdView: SortView;
   readonly createdTextAt: (row: number) => string;
+  /** Each row's `created_at` in microseconds, when held so (see `MicrosColumn`). */
+  readonly createdMicros?: Float64Array | undefined;
 }
 
 const exactFields = [
@@ -48,6 +50,21 @@ function exactCondition(column: ExactColumn, wanted: string): Condition | typeof
 /** First rank of the created_at view whose time is not below `time` (or above it, `after`). */
 function boundOf(columns: FilterColumns, time: string, after: boolean): number {
   const { order } = columns.createdView;
+  // Times held as microseconds are in the normal form, whose text order is their numeric
+  // order: a wanted time that has a number is compared as one, no time text made per probe.
+  const micros = columns.createdMicros;
+  const wanted = micros === undefined ? -1 : microsOfNormalTime(time);
+  if (micros !== undefined && wanted >= 0) {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = micros[order[mid]!]!;
+      if (after ? value <= wanted : value < wanted) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   const textAt = columns.createdTextAt;
   let lo = 0;
   let hi = order.length;

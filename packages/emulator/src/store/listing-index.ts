@@ -95,6 +95,11 @@ export interface ListingPage {
 export class ListingIndex {
   readonly size: number;
   readonly columns: FilterColumns;
+  /**
+   * The ids, when given as bytes, for the marker look-up (`rowOfId`): the rows' own for
+   * generated data; for `all_tenants` the joined copy, 36 bytes a backup kept for it.
+   */
+  readonly idBytes: IdBytes | undefined;
   readonly #ranks: ValueRanks;
   readonly #views = new Map<string, SortView>();
   /** Block summaries per view, built as filters ask for them; dropped with the view. */
@@ -105,6 +110,7 @@ export class ListingIndex {
   constructor(fields: ListingFields) {
     const n = fields.id instanceof IdBytes ? fields.id.size : fields.id.length;
     this.size = n;
+    this.idBytes = fields.id instanceof IdBytes ? fields.id : undefined;
     const name = new StringColumn(fields.name);
     const status = new StringColumn(fields.status);
     const throughCodes = (column: StringColumn, valueRanks = rankTexts(column.values)) => {
@@ -145,6 +151,7 @@ export class ListingIndex {
       image_type: new StringColumn(fields.image_type),
       createdView,
       createdTextAt: textAtOf(fields.created_at),
+      createdMicros: fields.created_at instanceof MicrosColumn ? fields.created_at.micros : undefined,
     };
     for (const key of sortKeys) this.view([{ key, direction: 'asc' }]);
     this.#fuzzy = {

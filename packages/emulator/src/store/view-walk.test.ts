@@ -49,7 +49,9 @@ describe('walkView', () => {
     const all = conditionOf(() => true);
     const out: number[] = [];
     const onlyLast = (block: number) => block === 7;
-    expect(walkView(order, false, 0, [all], [onlyLast], { offset: 0, limit: 500, budget: 200 }, out)).toBe(true);
+    expect(walkView(order, false, 0, [all], [onlyLast], { offset: 0, limit: 500, budget: 200 }, out)).toBe(
+      true,
+    );
     expect(out).toEqual(Array.from(order.subarray(896)));
   });
 });
