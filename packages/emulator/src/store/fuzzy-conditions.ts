@@ -32,6 +32,8 @@ class FuzzyCondition implements Condition {
   readonly #codes: ArrayLike<number>;
   /** One bit a distinct value (16 KiB for 131k names), not a byte. */
   readonly #mask: Uint32Array;
+  /** The matched codes ascending, when no larger than the mask: visited without reading it. */
+  readonly #matched: Uint32Array | undefined;
   #rankMask: Uint32Array | undefined;
 
   constructor(fuzzy: FuzzyColumn, matched: Uint32Array) {
@@ -46,6 +48,7 @@ class FuzzyCondition implements Condition {
       count += column.countOf(code);
     }
     this.#mask = mask;
+    this.#matched = matched.length <= mask.length ? matched : undefined;
     this.count = count;
   }
 
@@ -63,22 +66,33 @@ class FuzzyCondition implements Condition {
 
   /** The rows of each matched value gathered into runs: a value has only a few rows. */
   forEachRun(visit: VisitRun): void {
-    const mask = this.#mask;
-    const { column } = this.#fuzzy;
+    const { starts, rows } = this.#fuzzy.column.grouped();
     const run = gathered;
     let length = 0;
-    for (let w = 0; w < mask.length; w++) {
-      let word = mask[w]!;
-      while (word !== 0) {
-        const rows = column.rowsOf(w * 32 + 31 - Math.clz32(word & -word));
-        for (let k = 0; k < rows.length; k++) {
-          run[length++] = rows[k]!;
-          if (length === run.length) {
-            visit(run, length);
-            length = 0;
-          }
-        }
+    const matched = this.#matched;
+    const mask = this.#mask;
+    // The codes from the list, or else from the mask's set bits, in the same order.
+    let next = 0;
+    let w = -1;
+    let word = 0;
+    for (;;) {
+      let code: number;
+      if (matched !== undefined) {
+        if (next === matched.length) break;
+        code = matched[next++]!;
+      } else {
+        while (word === 0 && ++w < mask.length) word = mask[w]!;
+        if (word === 0) break;
+        code = w * 32 + 31 - Math.clz32(word & -word);
         word &= word - 1;
+      }
+      const end = starts[code + 1]!;
+      for (let k = starts[code]!; k < end; k++) {
+        run[length++] = rows[k]!;
+        if (length === run.length) {
+          visit(run, length);
+          length = 0;
+        }
       }
     }
     if (length > 0) visit(run, length);

@@ -77,6 +77,10 @@ function boundOf(columns: FilterColumns, time: string, after: boolean): number {
   return lo;
 }
 
+const fuzzyFields = ['name', 'resource_name'] as const;
+
+const bySelectivity = (a: Condition, b: Condition): number => a.count - b.count;
+
 const timeKeys: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'protected_at']);
 
 /** `start_time`/`end_time`: a contiguous range `[lo, hi)` of the created_at order. */
@@ -141,22 +145,26 @@ export function conditionsOf(
   fuzzy: FuzzyFilters,
   query: CountCheckpointItemsQuery,
 ): Condition[] | typeof noMatch {
+  // No closure per call here: one made per request showed in profiles of ~50 µs requests.
   const out: Condition[] = [];
-  const add = (condition: Condition | typeof noMatch | null) => {
-    if (condition === noMatch) return false;
-    if (condition !== null) out.push(condition);
-    return true;
-  };
   for (const field of exactFields) {
     const wanted = query[field];
-    if (wanted !== undefined && !add(exactCondition(columns[field], wanted))) return noMatch;
+    if (wanted === undefined) continue;
+    const condition = exactCondition(columns[field], wanted);
+    if (condition === noMatch) return noMatch;
+    out.push(condition);
   }
-  if (query.name !== undefined && !add(fuzzy.name.of(query.name))) return noMatch;
-  if (query.resource_name !== undefined && !add(fuzzy.resource_name.of(query.resource_name))) return noMatch;
-  if (
-    (query.start_time !== undefined || query.end_time !== undefined) &&
-    !add(windowCondition(columns, query.start_time, query.end_time))
-  )
-    return noMatch;
-  return out.sort((a, b) => a.count - b.count);
+  for (const field of fuzzyFields) {
+    const wanted = query[field];
+    if (wanted === undefined) continue;
+    const condition = fuzzy[field].of(wanted);
+    if (condition === noMatch) return noMatch;
+    if (condition !== null) out.push(condition);
+  }
+  if (query.start_time !== undefined || query.end_time !== undefined) {
+    const condition = windowCondition(columns, query.start_time, query.end_time);
+    if (condition === noMatch) return noMatch;
+    out.push(condition);
+  }
+  return out.sort(bySelectivity);
 }
