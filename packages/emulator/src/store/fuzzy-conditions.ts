@@ -41,11 +41,12 @@ class FuzzyCondition implements Condition {
     this.#fuzzy = fuzzy;
     this.#codes = column.codes;
     const mask = new Uint32Array((column.values.length + 31) >>> 5);
+    const { starts } = column.grouped();
     let count = 0;
     for (let i = 0; i < matched.length; i++) {
       const code = matched[i]!;
       mask[code >>> 5]! |= 1 << (code & 31);
-      count += column.countOf(code);
+      count += starts[code + 1]! - starts[code]!;
     }
     this.#mask = mask;
     this.#matched = matched.length <= mask.length ? matched : undefined;
