@@ -1,8 +1,9 @@
 // In-process cost of the listing page plan (no HTTP, no item writing): the bench's distinct
 // listing queries (`listingQuery`) and counts per filter kind, against the generated data.
 // Prints CPU µs per request, medians of BENCH_REPEATS rounds. BENCH_COUNT backups (default 1M).
-import { listCheckpointItemsQueryFromSearchParams, parseSort, type SortField } from '@csbs-kit/models';
+import { parseSort, type SortField } from '@csbs-kit/models';
 import { answerCount } from '../src/api/checkpoint-items.js';
+import { listingQueryOf } from '../src/api/listing-query.js';
 import { generateEmulatorState } from '../src/data/generated-state.js';
 import { demoCredentials } from '../src/demo-credentials.js';
 import { defaultSort, UnknownMarker } from '../src/store/item-scope.js';
@@ -22,7 +23,8 @@ for (const sort of ['created_at:desc', 'id:asc', 'name:asc', 'status:desc']) {
 const sample = sampleOf(rows.map((row) => JSON.parse(scope.rows.itemJson(row))));
 
 function planOf(text: string): number {
-  const parsed = listCheckpointItemsQueryFromSearchParams(new URLSearchParams(text));
+  // Read as the server reads it (`answerListing`).
+  const parsed = listingQueryOf(new URLSearchParams(text));
   if (!parsed.ok) throw new Error(text);
   const q = parsed.query;
   const sort = q.sort === undefined ? defaultSort : (parseSort(q.sort) as { fields: SortField[] }).fields;

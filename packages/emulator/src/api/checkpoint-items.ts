@@ -1,16 +1,11 @@
-import {
-  countCheckpointItemsQueryFromSearchParams,
-  listCheckpointItemsQueryFromSearchParams,
-  listingLimits,
-  parseSort,
-  type SortField,
-} from '@csbs-kit/models';
+import { listingLimits, parseSort, type SortField } from '@csbs-kit/models';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
 import type { PooledBody } from '../store/pooled-body.js';
 import { invalidParameter } from './invalid-parameter.js';
 import { jsonPage } from './json-list.js';
+import { countQueryOf, listingQueryOf } from './listing-query.js';
 
 /** Which backups a listing request may see, decided from its `all_tenants` flag. */
 export type ScopeChooser = (allTenants: boolean) => ItemScope;
@@ -20,7 +15,7 @@ export type ScopeChooser = (allTenants: boolean) => ItemScope;
  * `next` link when the page is full. `linkBase` is `http://host:port/path` of this request.
  */
 export function answerListing(choose: ScopeChooser, params: URLSearchParams, linkBase: string): PooledBody {
-  const parsed = listCheckpointItemsQueryFromSearchParams(params);
+  const parsed = listingQueryOf(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const query = parsed.query;
   let sort: readonly SortField[] = defaultSort;
@@ -56,7 +51,7 @@ export function answerListing(choose: ScopeChooser, params: URLSearchParams, lin
 
 /** `GET …/checkpoint_items/count`: the listing's filters, `{ "count": n }`. */
 export function answerCount(choose: ScopeChooser, params: URLSearchParams): string {
-  const parsed = countCheckpointItemsQueryFromSearchParams(params);
+  const parsed = countQueryOf(params);
   if (!parsed.ok) throw invalidParameter(parsed.issues);
   const scope = choose(parsed.query.all_tenants === true);
   return JSON.stringify({ count: scope.count(parsed.query) });

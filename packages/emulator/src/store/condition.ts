@@ -10,14 +10,25 @@ export type ExactColumn = StringColumn | IdBytesColumn;
 export type BlockTest = (block: number) => boolean;
 
 /**
- * One listing filter, answered from an index: exactly how many rows pass it, a cheap test
- * of one row, a way to visit every passing row (in no particular order), and, where a view
- * summary can tell, a test of whole blocks of a view (see `ViewBlocks`).
+ * The passing rows of a condition, a run at a time: `rows[0 .. length)`. The array is the
+ * condition's own (an index's rows, or a buffer it refills): read it, do not change it.
+ */
+export type VisitRun = (rows: Uint32Array, length: number) => void;
+
+/**
+ * One listing filter, answered from an index: exactly how many rows pass it, a filter of a
+ * batch of rows, a way to visit every passing row (in runs, in no particular order), and,
+ * where a view summary can tell, a test of whole blocks of a view (see `ViewBlocks`).
+ *
+ * Rows are tested a batch at a time, not one by one: a call per row per filter made the
+ * call sites polymorphic (a walk of three filter kinds spent ~20 ns a row on them), while
+ * each `filter` is one tight loop of its own.
  */
 export interface Condition {
   readonly count: number;
-  test(row: number): boolean;
-  forEachRow(visit: (row: number) => void): void;
+  /** Keeps, in order, the rows of `rows[0 .. length)` that pass, at its front; returns how many. */
+  filter(rows: Uint32Array, length: number): number;
+  forEachRun(visit: VisitRun): void;
   blockTest(blocks: ViewBlocks): BlockTest | undefined;
 }
 
@@ -41,13 +52,19 @@ export class ExactCondition implements Condition {
     this.#masked = column instanceof StringColumn && column.values.length <= maxMaskedCodes;
   }
 
-  test(row: number): boolean {
-    return this.#codes[row] === this.#code;
+  filter(rows: Uint32Array, length: number): number {
+    const codes = this.#codes;
+    const code = this.#code;
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const row = rows[i]!;
+      if (codes[row] === code) rows[kept++] = row;
+    }
+    return kept;
   }
 
-  forEachRow(visit: (row: number) => void): void {
-    const rows = this.#rows;
-    for (let i = 0; i < rows.length; i++) visit(rows[i]!);
+  forEachRun(visit: VisitRun): void {
+    visit(this.#rows, this.#rows.length);
   }
 
   /**

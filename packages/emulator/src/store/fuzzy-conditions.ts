@@ -1,4 +1,4 @@
-import { type BlockTest, type Condition, ExactCondition, noMatch } from './condition.js';
+import { type BlockTest, type Condition, ExactCondition, noMatch, type VisitRun } from './condition.js';
 import { GenerationalCache } from './generational-cache.js';
 import type { NameGrams } from './name-grams.js';
 import type { StringColumn } from './string-column.js';
@@ -19,6 +19,9 @@ export interface FuzzyColumn {
   readonly valueRanks?: Uint32Array | undefined;
 }
 
+/** The runs `forEachRun` hands over (one at a time, so one buffer serves every condition). */
+const gathered = new Uint32Array(1024);
+
 /**
  * A fuzzy filter: the distinct values that contain the needle, as one bit a code, and their
  * rows. Independent of the request, so kept per needle (see `FuzzyConditions`).
@@ -29,6 +32,8 @@ class FuzzyCondition implements Condition {
   readonly #codes: ArrayLike<number>;
   /** One bit a distinct value (16 KiB for 131k names), not a byte. */
   readonly #mask: Uint32Array;
+  /** The matched codes ascending, when no larger than the mask: visited without reading it. */
+  readonly #matched: Uint32Array | undefined;
   #rankMask: Uint32Array | undefined;
 
   constructor(fuzzy: FuzzyColumn, matched: Uint32Array) {
@@ -36,32 +41,62 @@ class FuzzyCondition implements Condition {
     this.#fuzzy = fuzzy;
     this.#codes = column.codes;
     const mask = new Uint32Array((column.values.length + 31) >>> 5);
+    const { starts } = column.grouped();
     let count = 0;
     for (let i = 0; i < matched.length; i++) {
       const code = matched[i]!;
       mask[code >>> 5]! |= 1 << (code & 31);
-      count += column.countOf(code);
+      count += starts[code + 1]! - starts[code]!;
     }
     this.#mask = mask;
+    this.#matched = matched.length <= mask.length ? matched : undefined;
     this.count = count;
   }
 
-  test(row: number): boolean {
-    const code = this.#codes[row]!;
-    return (this.#mask[code >>> 5]! & (1 << (code & 31))) !== 0;
+  filter(rows: Uint32Array, length: number): number {
+    const codes = this.#codes;
+    const mask = this.#mask;
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const row = rows[i]!;
+      const code = codes[row]!;
+      if ((mask[code >>> 5]! & (1 << (code & 31))) !== 0) rows[kept++] = row;
+    }
+    return kept;
   }
 
-  forEachRow(visit: (row: number) => void): void {
+  /** The rows of each matched value gathered into runs: a value has only a few rows. */
+  forEachRun(visit: VisitRun): void {
+    const { starts, rows } = this.#fuzzy.column.grouped();
+    const run = gathered;
+    let length = 0;
+    const matched = this.#matched;
     const mask = this.#mask;
-    const { column } = this.#fuzzy;
-    for (let w = 0; w < mask.length; w++) {
-      let word = mask[w]!;
-      while (word !== 0) {
-        const rows = column.rowsOf(w * 32 + 31 - Math.clz32(word & -word));
-        for (let k = 0; k < rows.length; k++) visit(rows[k]!);
+    // The codes from the list, or else from the mask's set bits, in the same order.
+    let next = 0;
+    let w = -1;
+    let word = 0;
+    for (;;) {
+      let code: number;
+      if (matched !== undefined) {
+        if (next === matched.length) break;
+        code = matched[next++]!;
+      } else {
+        while (word === 0 && ++w < mask.length) word = mask[w]!;
+        if (word === 0) break;
+        code = w * 32 + 31 - Math.clz32(word & -word);
         word &= word - 1;
       }
+      const end = starts[code + 1]!;
+      for (let k = starts[code]!; k < end; k++) {
+        run[length++] = rows[k]!;
+        if (length === run.length) {
+          visit(run, length);
+          length = 0;
+        }
+      }
     }
+    if (length > 0) visit(run, length);
   }
 
   /** In a view ordered by this column, a block's value ranks are a narrow range: test it. */

@@ -50,7 +50,8 @@ export class ItemScope {
 
   /** The row of the backup with this id (a search of the listing's id order). */
   rowOf(id: string): number | undefined {
-    return rowOfId(this.rows, this.#listingIndex().view(idOrder).view.order, id);
+    const listing = this.#listingIndex();
+    return rowOfId(this.rows, listing.view(idOrder).view.order, id, listing.idBytes);
   }
 
   /** Builds the indexes, so no request pays for them. */

@@ -1,7 +1,14 @@
 import type { CountCheckpointItemsQuery } from '@csbs-kit/models';
-import { type BlockTest, type Condition, type ExactColumn, ExactCondition, noMatch } from './condition.js';
+import {
+  type BlockTest,
+  type Condition,
+  type ExactColumn,
+  ExactCondition,
+  noMatch,
+  type VisitRun,
+} from './condition.js';
 import type { FuzzyColumn, FuzzyFilters } from './fuzzy-conditions.js';
-import { normalizeTime } from './item-fields.js';
+import { microsOfNormalTime, normalizeTime } from './item-fields.js';
 import type { SortView } from './sort-views.js';
 import type { StringColumn } from './string-column.js';
 import type { ViewBlocks } from './view-blocks.js';
@@ -21,6 +28,8 @@ export interface FilterColumns {
   /** `created_at` ascending (then id), and each row's normalised `created_at`. */
   readonly createdView: SortView;
   readonly createdTextAt: (row: number) => string;
+  /** Each row's `created_at` in microseconds, when held so (see `MicrosColumn`). */
+  readonly createdMicros?: Float64Array | undefined;
 }
 
 const exactFields = [
@@ -41,6 +50,21 @@ function exactCondition(column: ExactColumn, wanted: string): Condition | typeof
 /** First rank of the created_at view whose time is not below `time` (or above it, `after`). */
 function boundOf(columns: FilterColumns, time: string, after: boolean): number {
   const { order } = columns.createdView;
+  // Times held as microseconds are in the normal form, whose text order is their numeric
+  // order: a wanted time that has a number is compared as one, no time text made per probe.
+  const micros = columns.createdMicros;
+  const wanted = micros === undefined ? -1 : microsOfNormalTime(time);
+  if (micros !== undefined && wanted >= 0) {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = micros[order[mid]!]!;
+      if (after ? value <= wanted : value < wanted) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   const textAt = columns.createdTextAt;
   let lo = 0;
   let hi = order.length;
@@ -52,6 +76,10 @@ function boundOf(columns: FilterColumns, time: string, after: boolean): number {
   }
   return lo;
 }
+
+const fuzzyFields = ['name', 'resource_name'] as const;
+
+const bySelectivity = (a: Condition, b: Condition): number => a.count - b.count;
 
 const timeKeys: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'protected_at']);
 
@@ -69,14 +97,21 @@ class WindowCondition implements Condition {
     this.count = hi - lo;
   }
 
-  test(row: number): boolean {
-    const rank = this.#view.rankOf[row]!;
-    return rank >= this.#lo && rank < this.#hi;
+  filter(rows: Uint32Array, length: number): number {
+    const { rankOf } = this.#view;
+    const lo = this.#lo;
+    const hi = this.#hi;
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const row = rows[i]!;
+      const rank = rankOf[row]!;
+      if (rank >= lo && rank < hi) rows[kept++] = row;
+    }
+    return kept;
   }
 
-  forEachRow(visit: (row: number) => void): void {
-    const { order } = this.#view;
-    for (let rank = this.#lo; rank < this.#hi; rank++) visit(order[rank]!);
+  forEachRun(visit: VisitRun): void {
+    visit(this.#view.order.subarray(this.#lo, this.#hi), this.count);
   }
 
   /** In a time order: the times of a backup move together (updated and protected follow created). */
@@ -110,22 +145,26 @@ export function conditionsOf(
   fuzzy: FuzzyFilters,
   query: CountCheckpointItemsQuery,
 ): Condition[] | typeof noMatch {
+  // No closure per call here: one made per request showed in profiles of ~50 µs requests.
   const out: Condition[] = [];
-  const add = (condition: Condition | typeof noMatch | null) => {
-    if (condition === noMatch) return false;
-    if (condition !== null) out.push(condition);
-    return true;
-  };
   for (const field of exactFields) {
     const wanted = query[field];
-    if (wanted !== undefined && !add(exactCondition(columns[field], wanted))) return noMatch;
+    if (wanted === undefined) continue;
+    const condition = exactCondition(columns[field], wanted);
+    if (condition === noMatch) return noMatch;
+    out.push(condition);
   }
-  if (query.name !== undefined && !add(fuzzy.name.of(query.name))) return noMatch;
-  if (query.resource_name !== undefined && !add(fuzzy.resource_name.of(query.resource_name))) return noMatch;
-  if (
-    (query.start_time !== undefined || query.end_time !== undefined) &&
-    !add(windowCondition(columns, query.start_time, query.end_time))
-  )
-    return noMatch;
-  return out.sort((a, b) => a.count - b.count);
+  for (const field of fuzzyFields) {
+    const wanted = query[field];
+    if (wanted === undefined) continue;
+    const condition = fuzzy[field].of(wanted);
+    if (condition === noMatch) return noMatch;
+    if (condition !== null) out.push(condition);
+  }
+  if (query.start_time !== undefined || query.end_time !== undefined) {
+    const condition = windowCondition(columns, query.start_time, query.end_time);
+    if (condition === noMatch) return noMatch;
+    out.push(condition);
+  }
+  return out.sort(bySelectivity);
 }

@@ -10,7 +10,7 @@ import { buildSortView, type SortView, type ValueRanks, viewOrderOf } from './so
 import { StringColumn, type TextValues } from './string-column.js';
 import { rankTexts } from './text-rank.js';
 import { ViewBlocks } from './view-blocks.js';
-import { passesAll, walkView } from './view-walk.js';
+import { countPassing, markPassing, walkView } from './view-walk.js';
 
 /**
  * Times held as numbers: microseconds since the epoch, every one in the normal form of
@@ -61,8 +61,22 @@ function textAtOf(values: TimeValues): (row: number) => string {
  * load and always kept.
  */
 const maxMultiKeyViews = 6;
-/** What marking one driver row costs, in rows tested by a walk (measured at 1M: ~5-10). */
-const rowTestsPerMark = 8;
+/**
+ * What marking one driver row costs, in rows tested by a walk. Measured at 1M with the rows
+ * filtered in batches: ~1.6 for an exact filter or a time window, ~3-5 for a fuzzy one
+ * (its rows gathered value by value); over the bench's distinct queries, run in pairs in
+ * one process, 3 to 6 cost the same and 8 ~13% more.
+ */
+const rowTestsPerMark = 4;
+/**
+ * How many times its estimate a walk may read before it gives up and marks. Filters that
+ * the estimate takes as independent may exclude each other (a policy of automatic backups
+ * and a needle of manual ones' names): a walk estimated at 2k rows then read all 1M rows
+ * (30 ms) where marking the driver's 150k rows costs ~2 ms.
+ */
+const walkSlack = 4;
+/** Rows any walk may read, however low its estimate: a walk of this many is cheap. */
+const minWalkBudget = 4096;
 const singleKeySpecs = new Set(sortKeys.map((key) => viewOrderOf([{ key, direction: 'asc' }]).spec));
 
 export interface ListingPage {
@@ -86,6 +100,11 @@ export interface ListingPage {
 export class ListingIndex {
   readonly size: number;
   readonly columns: FilterColumns;
+  /**
+   * The ids, when given as bytes, for the marker look-up (`rowOfId`): the rows' own for
+   * generated data; for `all_tenants` the joined copy, 36 bytes a backup kept for it.
+   */
+  readonly idBytes: IdBytes | undefined;
   readonly #ranks: ValueRanks;
   readonly #views = new Map<string, SortView>();
   /** Block summaries per view, built as filters ask for them; dropped with the view. */
@@ -96,6 +115,7 @@ export class ListingIndex {
   constructor(fields: ListingFields) {
     const n = fields.id instanceof IdBytes ? fields.id.size : fields.id.length;
     this.size = n;
+    this.idBytes = fields.id instanceof IdBytes ? fields.id : undefined;
     const name = new StringColumn(fields.name);
     const status = new StringColumn(fields.status);
     const throughCodes = (column: StringColumn, valueRanks = rankTexts(column.values)) => {
@@ -136,6 +156,7 @@ export class ListingIndex {
       image_type: new StringColumn(fields.image_type),
       createdView,
       createdTextAt: textAtOf(fields.created_at),
+      createdMicros: fields.created_at instanceof MicrosColumn ? fields.created_at.micros : undefined,
     };
     for (const key of sortKeys) this.view([{ key, direction: 'asc' }]);
     this.#fuzzy = {
@@ -210,23 +231,23 @@ export class ListingIndex {
       // The estimate takes the filters as independent of the order and of each other; when
       // they are not (a time window read in time order past the marker, a name filter in
       // name order), the blocks whose summaries rule a filter out are stepped over, and a
-      // walk that still reads as many rows as marking costs stops and marks instead.
+      // walk that still reads several times its estimate, or as many rows as marking
+      // costs, stops and marks instead.
       const blocks = this.#blocksOf(view);
       const tests: BlockTest[] = [];
       for (const c of conditions) {
         const test = c.blockTest(blocks);
         if (test !== undefined) tests.push(test);
       }
-      if (walkView(view.order, reversed, start, conditions, tests, { offset, limit, budget: markCost }, out))
+      const budget = Math.min(markCost, Math.max(minWalkBudget, walkSlack * walk));
+      if (walkView(view.order, reversed, start, conditions, tests, { offset, limit, budget }, out))
         return out;
       out.length = 0;
     }
     this.#bits ??= new RankBits(n);
     const bits = this.#bits;
     try {
-      driver.forEachRow((row) => {
-        if (passesAll(rest, row)) bits.add(rankOf[row]!);
-      });
+      markPassing(driver, rest, rankOf, bits);
       let skip = offset;
       bits.read(reversed ? n - 1 - start : start, !reversed, (rank) => {
         if (skip > 0) skip--;
@@ -245,12 +266,7 @@ export class ListingIndex {
     if (conditions === noMatch) return 0;
     if (conditions.length === 0) return this.size;
     if (conditions.length === 1) return conditions[0]!.count;
-    const rest = conditions.slice(1);
-    let count = 0;
-    conditions[0]!.forEachRow((row) => {
-      if (passesAll(rest, row)) count++;
-    });
-    return count;
+    return countPassing(conditions[0]!, conditions.slice(1));
   }
 
   /** Value ranks per key, for tests of the orders. */

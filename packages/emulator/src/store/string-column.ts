@@ -130,6 +130,14 @@ export class StringColumn {
     return this.#rows.subarray(this.#starts[code]!, this.#starts[code + 1]!);
   }
 
+  /**
+   * Every row grouped by code, and where each code's rows start (code c: `rows[starts[c] ..
+   * starts[c+1])`), read-only: for loops over many codes, where `rowsOf` makes a view each.
+   */
+  grouped(): { readonly starts: Uint32Array; readonly rows: Uint32Array } {
+    return { starts: this.#starts, rows: this.#rows };
+  }
+
   valueAt(row: number): string {
     return this.values[this.codes[row]!]!;
   }
