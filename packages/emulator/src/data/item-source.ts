@@ -91,7 +91,8 @@ function scanValue(json: string, start: number, scan: ValueScan): number {
     if (c === quote) {
       // Most strings hold no backslash before their closing quote: one search finds the end.
       const close = json.indexOf('"', i + 1);
-      const end = close < nextBackslash ? close + 1 : jsonStringEnd(json, i);
+      // (No closing quote at all: text that is not JSON, which a load checks by parsing.)
+      const end = close >= 0 && close < nextBackslash ? close + 1 : jsonStringEnd(json, i);
       if (nextBackslash < end) {
         const literal = json.slice(i, end);
         if (JSON.stringify(JSON.parse(literal)) !== literal) scan.canonical = false;
@@ -195,21 +196,36 @@ function readKey(json: string, i: number): [string, number] {
   const end = jsonStringEnd(json, i);
   const inner = json.slice(i + 1, end - 1);
   const key = inner.includes('\\') ? (JSON.parse(json.slice(i, end)) as string) : inner;
-  return [key, skipWhitespace(json, skipWhitespace(json, end) + 1)];
+  const colonAt = skipWhitespace(json, end);
+  expect(json, colonAt, colon);
+  return [key, skipWhitespace(json, colonAt + 1)];
+}
+
+/** Not the JSON the scan expects: a load that meets it parses the whole file instead. */
+class UnexpectedText extends SyntaxError {
+  readonly code = 'UNEXPECTED_DATA_TEXT';
+}
+
+/** The character at `i`, which must be `c` (text not yet parsed may be anything). */
+function expect(json: string, i: number, c: number): void {
+  if (json.charCodeAt(i) !== c) throw new UnexpectedText(`expected ${String.fromCharCode(c)} at ${i}`);
 }
 
 /**
  * Calls `visit(key, valueStart)` for each member of the object at `i`; `visit` returns the
- * index past the value. Returns the index past the object.
+ * index past the value. Returns the index past the object. Throws `UnexpectedText` where
+ * the punctuation is not JSON's, so that a scan of text not yet parsed always ends.
  */
 function members(json: string, i: number, visit: (key: string, at: number) => number): number {
   i = skipWhitespace(json, i + 1);
   if (json.charCodeAt(i) === closeBrace) return i + 1;
   for (;;) {
+    expect(json, i, quote);
     const [key, at] = readKey(json, i);
     i = skipWhitespace(json, visit(key, at));
     if (json.charCodeAt(i) === closeBrace) return i + 1;
-    i = skipWhitespace(json, i + 1); // past the comma
+    expect(json, i, comma);
+    i = skipWhitespace(json, i + 1);
   }
 }
 
@@ -227,6 +243,7 @@ function scanItems(json: string, i: number, scan: ValueScan): [ScannedItems, num
     out.tagsEnds.push(scan.tagsEnd);
     i = skipWhitespace(json, end);
     if (json.charCodeAt(i) === closeBracket) return [out, i + 1];
+    expect(json, i, comma);
     i = skipWhitespace(json, i + 1);
   }
 }
@@ -268,6 +285,65 @@ export function scanDataFileItems(json: string): Map<string, ScannedItems> | und
     return end;
   });
   return projects;
+}
+
+/** One project's `checkpoint_items` array in a data file's text. */
+export interface ItemArray extends ScannedItems {
+  readonly project: string;
+  /** The indexes of its `[` and its `]`. */
+  readonly open: number;
+  readonly close: number;
+}
+
+/**
+ * Every project's `checkpoint_items` array in a data file's text that has not been parsed,
+ * in text order; `undefined` when the text is not of the plain shape a load takes item by
+ * item (a key repeated at the top level, among the projects or in a project; `projects`
+ * not an object, a project or its `checkpoint_items` not an object and an array; lone
+ * surrogates), and the caller then parses the whole file. The scan lexes every string, so
+ * where the text is JSON it finds the arrays JSON.parse would; where it is not, it throws
+ * or finds something that the caller's parses (of the text without the arrays, and of
+ * each item) reject.
+ */
+export function scanItemArrays(json: string): ItemArray[] | undefined {
+  if (!(json as string & { isWellFormed(): boolean }).isWellFormed()) return undefined;
+  const start = skipWhitespace(json, 0);
+  if (json.charCodeAt(start) !== openBrace) return undefined;
+  const scan = new ValueScan();
+  const arrays: ItemArray[] = [];
+  const topKeys = new Set<string>();
+  const projectIds = new Set<string>();
+  let plain = true;
+  members(json, start, (key, at) => {
+    if (topKeys.has(key)) plain = false;
+    topKeys.add(key);
+    if (key !== 'projects') return scanValue(json, at, scan);
+    if (json.charCodeAt(at) !== openBrace) {
+      plain = false;
+      return scanValue(json, at, scan);
+    }
+    return members(json, at, (project, projectAt) => {
+      if (projectIds.has(project)) plain = false;
+      projectIds.add(project);
+      if (json.charCodeAt(projectAt) !== openBrace) {
+        plain = false;
+        return scanValue(json, projectAt, scan);
+      }
+      let found = false;
+      return members(json, projectAt, (field, fieldAt) => {
+        if (field !== 'checkpoint_items') return scanValue(json, fieldAt, scan);
+        if (found || json.charCodeAt(fieldAt) !== openBracket) {
+          plain = false;
+          return scanValue(json, fieldAt, scan);
+        }
+        found = true;
+        const [items, end] = scanItems(json, fieldAt, scan);
+        arrays.push({ project, open: fieldAt, close: end - 1, ...items });
+        return end;
+      });
+    });
+  });
+  return plain ? arrays : undefined;
 }
 
 /** Every key of `value` and of everything in it, counted as the scan counts keys in its text. */
