@@ -11,6 +11,7 @@ import {
   textOf,
 } from './item-fields.js';
 import { type ListingFields, MicrosColumn, type TimeValues } from './listing-index.js';
+import type { CodedValues } from './string-column.js';
 
 /** What `StoredItems` keeps of its backups, row by row. */
 export interface StoredColumns {
@@ -26,14 +27,36 @@ export interface StoredColumns {
   readonly normalTimes: boolean;
 }
 
-/** Interns strings: equal texts built apart become one string in memory. */
-class Interner {
-  readonly #seen = new Map<string, string>();
-  of(text: string): string {
-    const known = this.#seen.get(text);
-    if (known !== undefined) return known;
-    this.#seen.set(text, text);
-    return text;
+/**
+ * One text field of every row as codes into its distinct values (`CodedValues`), interned
+ * as the rows come. Used for names, which are interned anyway (the tag index keeps one per
+ * row): the listing's column then interns each distinct name once rather than every row.
+ * (Coding the columns of few values too measured no faster: a map look-up a row costs what
+ * the column's own interning does.)
+ */
+class CodedTexts {
+  readonly #codes: Uint32Array;
+  readonly #values: string[] = [];
+  readonly #seen = new Map<string, number>();
+
+  constructor(size: number) {
+    this.#codes = new Uint32Array(size);
+  }
+
+  /** Records `text` at `row`; returns the string kept for it. */
+  put(row: number, text: string): string {
+    let code = this.#seen.get(text);
+    if (code === undefined) {
+      code = this.#values.length;
+      this.#values.push(text);
+      this.#seen.set(text, code);
+    }
+    this.#codes[row] = code;
+    return this.#values[code]!;
+  }
+
+  get coded(): CodedValues {
+    return { codes: this.#codes, values: this.#values };
   }
 }
 
@@ -92,10 +115,8 @@ export class StoredColumnsBuilder {
   readonly #tags: (readonly ResourceTagLike[] | null | undefined)[];
   readonly #tagsJson: string[];
   readonly #created: (string | null | undefined)[];
-  readonly #strings = new Interner();
   // Equal tags texts share one string and one list: one look-up a row.
   readonly #tagLists = new Map<string, { json: string; tags: readonly ResourceTagLike[] | undefined }>();
-  // Not interned here: the index's columns intern what they keep, and these arrays are let go.
   readonly #status: string[];
   readonly #resourceId: string[];
   readonly #checkpointId: string[];
@@ -103,7 +124,7 @@ export class StoredColumnsBuilder {
   readonly #policyId: string[];
   readonly #az: string[];
   readonly #imageType: string[];
-  readonly #name: string[];
+  readonly #name: CodedTexts;
   readonly #resourceName: string[];
   readonly #times: Record<TimeKey, TimeColumn>;
   #normalCreated = true;
@@ -123,7 +144,7 @@ export class StoredColumnsBuilder {
     this.#policyId = texts();
     this.#az = texts();
     this.#imageType = texts();
-    this.#name = texts();
+    this.#name = new CodedTexts(size);
     this.#resourceName = texts();
     this.#times = {
       created_at: new TimeColumn(size),
@@ -140,7 +161,9 @@ export class StoredColumnsBuilder {
     this.#ids[row] = item.id;
     this.#json[row] = text ?? JSON.stringify(item);
     const name = item.name;
-    this.#names[row] = typeof name === 'string' ? this.#strings.of(name) : name;
+    // The name the tag index reads is the listing's interned one.
+    const listedName = this.#name.put(row, textOf(name));
+    this.#names[row] = typeof name === 'string' ? listedName : name;
     const tags = item.tags;
     const isList = Array.isArray(tags);
     const tagsJson = (isList ? tagsText : undefined) ?? JSON.stringify(tags ?? []);
@@ -168,7 +191,6 @@ export class StoredColumnsBuilder {
     this.#checkpointId[row] = textOf(item.checkpoint_id);
     this.#resourceType[row] = textOf(item.resource_type);
     this.#policyId[row] = textOf(item.policy_id);
-    this.#name[row] = textOf(name);
     this.#az[row] = azOf(item);
     this.#imageType[row] = imageTypeOf(item);
     this.#resourceName[row] = resourceNameOf(item);
@@ -197,7 +219,7 @@ export class StoredColumnsBuilder {
         policy_id: this.#policyId,
         az: this.#az,
         image_type: this.#imageType,
-        name: this.#name,
+        name: this.#name.coded,
         resource_name: this.#resourceName,
         created_at: created,
         updated_at: this.#times.updated_at.values,
