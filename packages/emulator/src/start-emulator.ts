@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateEmulatorState } from './data/generated-state.js';
-import { loadEmulatorDataFile } from './data/load-data-file.js';
+import { loadEmulatorStateFile } from './data/load-data-file.js';
 import { validateEmulatorData } from './data/validate-data.js';
 import { demoCredentials } from './demo-credentials.js';
 import { EmulatorCore } from './emulator-core.js';
@@ -28,7 +28,7 @@ function initialData(options: EmulatorOptions): { data: EmulatorData | EmulatorS
   if (sources.length > 1) throw new EmulatorOptionsError('give at most one of data, dataFile and generate');
   if (options.generate) return { data: generateEmulatorState(options.generate), generated: true };
   if (options.dataFile !== undefined)
-    return { data: loadEmulatorDataFile(options.dataFile), generated: false };
+    return { data: loadEmulatorStateFile(options.dataFile), generated: false };
   if (options.data !== undefined) return { data: validateEmulatorData(options.data), generated: false };
   return { data: { projects: {} }, generated: false };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoredItems } from '../store/item-rows.js';
-import { loadEmulatorDataFile } from './load-data-file.js';
+import { loadEmulatorDataFile, loadEmulatorStateFile } from './load-data-file.js';
 import { sourceTextsOf } from './source-texts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'emu-load-'));
@@ -45,5 +45,48 @@ describe('loadEmulatorDataFile item texts', () => {
     expect(rows.resourceJson(0)).toBe(
       `{"resource_id":"a","resource_name":${JSON.stringify(items[0]!.name)},"resource_detail":${JSON.stringify(items[0])},"tags":[{"key":"k","value":"v"}]}`,
     );
+  });
+});
+
+describe('loadEmulatorStateFile', () => {
+  const messageOf = (load: () => unknown): string => {
+    try {
+      load();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'loaded';
+  };
+
+  it('rejects a bad file with the error the plain load gives', () => {
+    const item = `{"id":"a",${base}}`;
+    const files = [
+      `{"projects":{"p":{"checkpoint_items":[${item},{"id":""}]}}}`,
+      `{"projects":{"p":{"checkpoint_items":[${item}]},"q":{"checkpoint_items":[${item}]}}}`,
+      `{"projects":{"p":{"checkpoint_items":[${item}]}},"other":1}`,
+      `{"projects":{"p":{"checkpoint_items":[${item} ${item}]}}}`,
+      `{"projects":{"p":{"checkpoint_items":[${item}`,
+      '{"projects":{"p":{}}}',
+    ];
+    files.forEach((content, k) => {
+      const file = join(dir, `bad-${k}.json`);
+      writeFileSync(file, content);
+      const message = messageOf(() => loadEmulatorStateFile(file));
+      expect(message, content).not.toBe('loaded');
+      expect(message, content).toBe(messageOf(() => loadEmulatorDataFile(file)));
+      expect(message, content).toContain(file);
+    });
+    expect(messageOf(() => loadEmulatorStateFile(join(dir, 'missing.json')))).toContain('no such file');
+  });
+
+  it('serves each item as JSON.stringify of its parse, whichever way the file is loaded', () => {
+    const file = join(dir, 'state.json');
+    writeFileSync(file, `{"projects":{"p":{"checkpoint_items":[${itemTexts.join(',')}]}}}`);
+    const items = loadEmulatorDataFile(file).projects.p!.checkpoint_items;
+    const rows = loadEmulatorStateFile(file).project('p').rows;
+    expect(rows.size).toBe(items.length);
+    items.forEach((item, row) => {
+      expect(rows.itemJson(row)).toBe(JSON.stringify(item));
+    });
   });
 });

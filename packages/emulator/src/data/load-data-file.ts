@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { EmulatorDataError } from '../errors.js';
+import { EmulatorState } from '../store/emulator-state.js';
 import type { EmulatorData } from '../types.js';
+import { stateOfDataText } from './item-by-item-load.js';
 import { rememberSourceTexts } from './source-texts.js';
 import { validateEmulatorData } from './validate-data.js';
 
-/** Reads and validates a data file; every error names the file. */
-export function loadEmulatorDataFile(path: string): EmulatorData {
-  let text: string;
+function readDataFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read';
     throw new EmulatorDataError(reason, { file: path, cause });
   }
+}
+
+/** The data of a file's text, parsed whole and validated; every error names the file. */
+function dataOfText(path: string, text: string): EmulatorData {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -30,4 +34,18 @@ export function loadEmulatorDataFile(path: string): EmulatorData {
   // rather than serialised again from the parse.
   rememberSourceTexts(text, data);
   return data;
+}
+
+/** Reads and validates a data file; every error names the file. */
+export function loadEmulatorDataFile(path: string): EmulatorData {
+  return dataOfText(path, readDataFile(path));
+}
+
+/**
+ * The emulator state of a data file (what `--data FILE` serves): loaded item by item where
+ * the file allows it, else parsed whole; the same state, and the same errors, either way.
+ */
+export function loadEmulatorStateFile(path: string): EmulatorState {
+  const text = readDataFile(path);
+  return stateOfDataText(text) ?? EmulatorState.fromData(dataOfText(path, text));
 }

@@ -75,55 +75,77 @@ function repeatsKey(tags: readonly unknown[], tagIndex: number, key: string): bo
   return false;
 }
 
+/**
+ * Checks one checkpoint item (`itemIndex` of `project`'s list) and records its id in
+ * `seenIds` (ids are unique across the file). No closure per item or per tag: at load this
+ * runs once over every item, and each closure made is garbage (and, under a loader that
+ * keeps function names, a `defineProperty` call).
+ */
+export function validateItem(
+  project: string,
+  item: unknown,
+  itemIndex: number,
+  seenIds: Map<string, string>,
+): void {
+  if (!isRecord(item)) throw new EmulatorDataError('must be an object', { project, itemIndex, field: '' });
+  const id = item.id;
+  if (typeof id !== 'string' || id === '')
+    throw new EmulatorDataError('required: a non-empty string', { project, itemIndex, field: 'id' });
+  // The compiled acceptance check first (zod copies every object it checks); the schema
+  // itself only runs to report a problem.
+  const parsed = safeParseResponse(checkpointItemSchema, item);
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw new EmulatorDataError(message, { project, itemIndex, field });
+  }
+  const tags = item.tags;
+  if (Array.isArray(tags)) {
+    // A backup has a handful of tags: their keys are compared with the ones before them
+    // (no Set per backup for the collector), and through a Set only past `fewTags`.
+    const keys = tags.length > fewTags ? new Set<string>() : undefined;
+    for (let tagIndex = 0; tagIndex < tags.length; tagIndex++) {
+      const tag: unknown = tags[tagIndex];
+      let key: string;
+      if (isPlainResourceTag(tag)) {
+        key = tag.key;
+      } else {
+        const tagParsed = resourceTagSchema.safeParse(tag);
+        if (!tagParsed.success) {
+          const { field, message } = firstIssue(tagParsed.error);
+          throw new EmulatorDataError(message, {
+            project,
+            itemIndex,
+            field: formatFieldPath(['tags', tagIndex]) + (field ? `.${field}` : ''),
+          });
+        }
+        key = tagParsed.data.key;
+      }
+      if (keys === undefined ? repeatsKey(tags, tagIndex, key) : keys.has(key)) {
+        throw new EmulatorDataError(`duplicate tag key "${key}"`, {
+          project,
+          itemIndex,
+          field: `tags[${tagIndex}].key`,
+        });
+      }
+      keys?.add(key);
+    }
+  }
+  const other = seenIds.get(id);
+  if (other !== undefined) {
+    throw new EmulatorDataError(
+      `duplicate id "${id}" (already in project ${other}; ids are unique across the file)`,
+      { project, itemIndex, field: 'id' },
+    );
+  }
+  seenIds.set(id, project);
+}
+
 function validateItems(project: string, items: unknown, seenIds: Map<string, string>): void {
   if (!Array.isArray(items)) {
     throw new EmulatorDataError('must be a list of checkpoint items', { project, field: 'checkpoint_items' });
   }
-  items.forEach((item, itemIndex) => {
-    const at = (field: string, reason: string) =>
-      new EmulatorDataError(reason, { project, itemIndex, field });
-    if (!isRecord(item)) throw at('', 'must be an object');
-    if (typeof item.id !== 'string' || item.id === '') throw at('id', 'required: a non-empty string');
-    // The compiled acceptance check first (zod copies every object it checks); the schema
-    // itself only runs to report a problem.
-    const parsed = safeParseResponse(checkpointItemSchema, item);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error);
-      throw at(field, message);
-    }
-    const tags = item.tags;
-    if (Array.isArray(tags)) {
-      // A backup has a handful of tags: their keys are compared with the ones before them
-      // (no Set per backup for the collector), and through a Set only past `fewTags`.
-      const keys = tags.length > fewTags ? new Set<string>() : undefined;
-      tags.forEach((tag, tagIndex) => {
-        if (isPlainResourceTag(tag)) {
-          if (keys === undefined ? repeatsKey(tags, tagIndex, tag.key) : keys.has(tag.key))
-            throw at(`tags[${tagIndex}].key`, `duplicate tag key "${tag.key}"`);
-          keys?.add(tag.key);
-          return;
-        }
-        const tagParsed = resourceTagSchema.safeParse(tag);
-        if (!tagParsed.success) {
-          const { field, message } = firstIssue(tagParsed.error);
-          throw at(formatFieldPath(['tags', tagIndex]) + (field ? `.${field}` : ''), message);
-        }
-        const key = tagParsed.data.key;
-        if (keys === undefined ? repeatsKey(tags, tagIndex, key) : keys.has(key)) {
-          throw at(`tags[${tagIndex}].key`, `duplicate tag key "${key}"`);
-        }
-        keys?.add(key);
-      });
-    }
-    const other = seenIds.get(item.id);
-    if (other !== undefined) {
-      throw at(
-        'id',
-        `duplicate id "${item.id}" (already in project ${other}; ids are unique across the file)`,
-      );
-    }
-    seenIds.set(item.id, project);
-  });
+  for (let itemIndex = 0; itemIndex < items.length; itemIndex++)
+    validateItem(project, items[itemIndex], itemIndex, seenIds);
 }
 
 function validateList<T>(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdBytes, IdBytesColumn, rankIdBytes } from './id-bytes.js';
+import { idBytesOf as bytesOfIds, IdBytes, IdBytesColumn, rankIdBytes } from './id-bytes.js';
 import { rankTexts } from './text-rank.js';
 
 const width = 8;
@@ -61,5 +61,25 @@ describe('IdBytes', () => {
     });
     expect(column.codeOf(`0123456789ab-${'9'.repeat(23)}`)).toBe(-1);
     expect([...rankIdBytes(ids)]).toEqual(texts.map((_, i) => i));
+  });
+
+  it('ranks ids that share a long head (long runs of one radix key) like rankTexts', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(99_999), { minLength: 20, maxLength: 400 }), (numbers) => {
+        const texts = numbers.map((n) => `backup-${String(n).padStart(5, '0')}`);
+        expect([...rankIdBytes(bytesOfIds(texts)!)]).toEqual([...rankTexts(texts, 0)]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('holds string ids as bytes only when all are of one width and ASCII', () => {
+    const ids = bytesOfIds(['ab-1', 'cd-2']);
+    expect(ids?.width).toBe(4);
+    expect([ids?.textAt(0), ids?.textAt(1)]).toEqual(['ab-1', 'cd-2']);
+    expect(bytesOfIds(['ab-1', 'cd-22'])).toBeUndefined();
+    expect(bytesOfIds(['ab-é', 'cd-2'])).toBeUndefined();
+    expect(bytesOfIds([])).toBeUndefined();
+    expect(bytesOfIds(['', ''])).toBeUndefined();
   });
 });

@@ -39,6 +39,30 @@ export class IdBytes {
   }
 }
 
+/**
+ * The ids as bytes when every one is of one width and ASCII (the order of their bytes is
+ * then their text order), else `undefined`.
+ */
+export function idBytesOf(ids: readonly string[]): IdBytes | undefined {
+  const n = ids.length;
+  if (n === 0) return undefined;
+  const width = ids[0]!.length;
+  if (width === 0) return undefined;
+  const out = new IdBytes(n, width);
+  const bytes = out.bytes;
+  for (let row = 0; row < n; row++) {
+    const id = ids[row]!;
+    if (id.length !== width) return undefined;
+    const at = row * width;
+    for (let i = 0; i < width; i++) {
+      const c = id.charCodeAt(i);
+      if (c > 0x7f) return undefined;
+      bytes[at + i] = c;
+    }
+  }
+  return out;
+}
+
 /** Ids as strings or bytes, as `ListingFields` holds them. */
 export type IdValues = readonly string[] | IdBytes;
 
@@ -80,6 +104,8 @@ function compareFrom(bytes: Uint8Array, width: number, a: number, b: number, fro
 }
 
 const keyBytes = 6;
+/** Past this many ids sharing their first `keyBytes`, a run is sorted by a comparator. */
+const longRun = 16;
 
 /**
  * Dense ranks of the ids in text order (as `rankTexts` gives for their strings): a radix
@@ -97,10 +123,18 @@ export function rankIdBytes(ids: IdBytes): Uint32Array {
     keys[row] = key;
   }
   const order = radixOrder(keys);
-  // Runs of equal keys: an insertion sort by the rest (they are short; random ids rarely tie).
+  // Runs of equal keys: an insertion sort by the rest (they are short; random ids rarely
+  // tie), or a comparator sort where ids share a long prefix (`backup-000001`, …).
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && keys[order[end]!] === keys[order[start]!]) end++;
+    if (end - start > longRun) {
+      const run = Array.from(order.subarray(start, end));
+      run.sort((a, b) => compareFrom(bytes, width, a, b, head));
+      order.set(run, start);
+      start = end;
+      continue;
+    }
     for (let i = start + 1; i < end; i++) {
       const row = order[i]!;
       let j = i - 1;

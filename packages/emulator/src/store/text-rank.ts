@@ -65,24 +65,34 @@ function prefixKeyOrder(values: readonly string[]): TextOrder {
   let capacity = 1;
   const limit = 2 ** keyBits;
   // Which symbols occur at a position: 0 is the end of the string, c + 1 the code unit c.
+  // The code units seen at each position are also OR-ed together, so that only the symbols
+  // up to that bound are looked through (128 for ASCII, rather than 65537 every position).
   const present = Array.from({ length: scanBlock }, () => new Uint8Array(65537));
+  const bounds = new Int32Array(scanBlock);
   let full = false;
   for (let block = 0; block < positions && !full; block += scanBlock) {
     const width = Math.min(scanBlock, positions - block);
-    for (let k = 0; k < width; k++) present[k]!.fill(0);
+    for (let k = 0; k < width; k++) {
+      present[k]!.fill(0, 0, bounds[k]! + 1);
+      bounds[k] = 0;
+    }
     for (let i = 0; i < n; i++) {
       const value = values[i]!;
       const length = value.length;
       for (let k = 0; k < width; k++) {
         const p = block + k;
-        present[k]![p < length ? value.charCodeAt(p) + 1 : 0] = 1;
+        const symbol = p < length ? value.charCodeAt(p) + 1 : 0;
+        present[k]![symbol] = 1;
+        bounds[k]! |= symbol;
       }
     }
     for (let k = 0; k < width; k++) {
       const seen = present[k]!;
+      // Every symbol seen is at most the OR of them all.
+      const bound = bounds[k]!;
       let radix = 0;
-      const table = new Uint16Array(65537);
-      for (let c = 0; c < 65537; c++) if (seen[c] === 1) table[c] = radix++;
+      const table = new Uint16Array(bound + 1);
+      for (let c = 0; c <= bound; c++) if (seen[c] === 1) table[c] = radix++;
       if (radix <= 1) continue;
       if (capacity * radix > limit) {
         full = true;
