@@ -13,7 +13,6 @@ import {
 } from './generated-item-runs.js';
 import {
   info,
-  infoStride,
   maxVolumes,
   type ServerPieces,
   volumeInfo,
@@ -191,7 +190,7 @@ export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: nu
     columns.updated[row]! ^
     columns.protected[row]!;
   const { words, info: numbers } = columns.pieces;
-  const n0 = server * infoStride;
+  const n0 = columns.pieces.starts[server]!;
   const volumes = numbers[n0 + info.volumeCount]!;
   touched[0] ^= columns.pieces.details[server]!.length;
   const buf = out.room(numbers[n0 + info.bound]! + slack);
@@ -252,7 +251,7 @@ export function writeGeneratedResource(out: JsonBytes, columns: ItemColumns, row
   out.moveTo(p);
   writeGeneratedItem(out, columns, row);
   const { words, info: numbers } = columns.pieces;
-  const end = columns.server[row]! * infoStride + info.resourceEnd;
+  const end = columns.pieces.starts[columns.server[row]!]! + info.resourceEnd;
   out.room(numbers[end + 1]! + slack);
   dv = out.view;
   out.moveTo(putPiece(dv, out.length, words, numbers[end]!, numbers[end + 1]!));
