@@ -1,6 +1,16 @@
 import { checkpointStatuses } from '@csbs-kit/models';
 import type { JsonBytes } from '../store/json-bytes.js';
-import { putHex4, putPiece, putRun, putTime, putUint, putUuid, putWords, slack } from './byte-writing.js';
+import {
+  copyTime,
+  putHex4,
+  putPiece,
+  putRun,
+  putTime,
+  putUint,
+  putUuid,
+  putWords,
+  slack,
+} from './byte-writing.js';
 import {
   c,
   idAt,
@@ -114,7 +124,8 @@ function putHead(
   const times = p;
   p = putPiece(dv, p, words, numbers[n0 + info.times]!, numbers[n0 + info.times + 1]!);
   putTime(dv, times + numbers[n0 + info.created]!, columns.created[row]!);
-  putTime(dv, times + numbers[n0 + info.updated]!, columns.updated[row]!);
+  updatedAt[0] = times + numbers[n0 + info.updated]!;
+  putTime(dv, updatedAt[0]!, columns.updated[row]!);
   putTime(dv, times + numbers[n0 + info.protected]!, columns.protected[row]!);
   p =
     auto === 1
@@ -124,6 +135,9 @@ function putHead(
   buf.set(details, p);
   return putRun(buf, dv, p + details.length, c.autoTrigger[auto]!);
 }
+
+/** Where `updated_at` was written: `finished_at` is the same time, copied from there. */
+const updatedAt = new Int32Array(1);
 
 /**
  * Where the first reads of each backup go (see `writeGeneratedItem`): stored, so that the
@@ -163,7 +177,7 @@ function putVolume(
   p = putPiece(dv, p, words, numbers[n + volumeInfo.end]!, numbers[n + volumeInfo.end + 1]!);
   putDrawnUuid(dv, start + numbers[n + volumeInfo.snapshot]!, snapshotAt);
   if (k === numbers[n0 + info.volumeCount]! - 1) {
-    putTime(dv, start + numbers[n + volumeInfo.finished]!, columns.updated[row]!);
+    copyTime(dv, start + numbers[n + volumeInfo.finished]!, updatedAt[0]!);
     putDrawnUuid(dv, start + numbers[n + volumeInfo.task]!, task);
   }
   return p;
@@ -227,7 +241,7 @@ export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: nu
   if (volumes === 0) {
     const start = p;
     p = putPiece(dv, p, words, numbers[n0 + info.noVolumes]!, numbers[n0 + info.noVolumes + 1]!);
-    putTime(dv, start + numbers[n0 + info.noVolumesFinished]!, columns.updated[row]!);
+    copyTime(dv, start + numbers[n0 + info.noVolumesFinished]!, updatedAt[0]!);
     putDrawnUuid(dv, start + numbers[n0 + info.noVolumesTask]!, task);
     out.moveTo(p);
     return;
