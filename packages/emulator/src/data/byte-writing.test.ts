@@ -76,7 +76,7 @@ describe('byte writers', () => {
         for (const m of [a, b, a + 1, a - (a % 86_400_000_000)]) {
           const text = written((buf, view, q) => {
             const end = putRun(buf, view, q, runOf(timeSlot));
-            putTime(view, q, m);
+            putTime(view, q, Float64Array.of(0, m), 1);
             return end;
           }, p);
           expect(text).toBe(listingTimeOfMicros(m));
@@ -94,7 +94,7 @@ describe('byte writers', () => {
         const expected = uuidFrom(() => words[i++]! / 4294967296);
         const text = written((buf, view, q) => {
           const end = putRun(buf, view, q, runOf(uuidSlot));
-          putUuid(view, q, ...words);
+          putUuid(view, q, Uint32Array.of(0, ...words), 1);
           return end;
         }, p);
         expect(text).toBe(expected);

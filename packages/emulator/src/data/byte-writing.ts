@@ -154,11 +154,14 @@ const cachedDay = new Float64Array([Number.NaN]);
 const cachedWords = new Uint32Array(3);
 
 /**
- * `2025-09-14T03:12:45.123456` (26 bytes) of whole microseconds since the epoch, the text of
- * `writeListingTime` (flat-strings.ts) for years 0–9999, written over a `timeSlot` at `at`:
- * the `T`, `:` and `.` are the slot's.
+ * `2025-09-14T03:12:45.123456` (26 bytes) of whole microseconds since the epoch, `times[index]`,
+ * the text of `writeListingTime` (flat-strings.ts) for years 0–9999, written over a
+ * `timeSlot` at `at`: the `T`, `:` and `.` are the slot's. The time is passed as its column
+ * and row, not as a number: a double outside the small-integer range passed to a call that
+ * is not inlined is a heap number, allocated at every call (and this one is too long to inline).
  */
-export function putTime(view: DataView, at: number, micros: number): void {
+export function putTime(view: DataView, at: number, times: Float64Array, index: number): void {
+  const micros = times[index]!;
   const days = Math.floor(micros / 86_400_000_000);
   if (days !== cachedDay[0]) {
     const date = civilFromDays(days);
@@ -224,11 +227,16 @@ export function putHex4(view: DataView, p: number, value: number): void {
 }
 
 /**
- * `uuidFrom` (flat-strings.ts) of four drawn words, over a `uuidSlot` at `at` (the dashes are
- * the slot's): digits 0-7 | 8-11 - 12-15 | 16-19 - 20-23 | 24-31 at 0-7, 9-12, 14-17, 19-22,
- * 24-35, two a store, with the version digit at 14 and the variant digit at 19.
+ * `uuidFrom` (flat-strings.ts) of four drawn words, `words[from]` on, over a `uuidSlot` at `at`
+ * (the dashes are the slot's): digits 0-7 | 8-11 - 12-15 | 16-19 - 20-23 | 24-31 at 0-7, 9-12,
+ * 14-17, 19-22, 24-35, two a store, with the version digit at 14 and the variant digit at 19.
+ * The words are read here rather than passed, for the reason `putTime`'s time is.
  */
-export function putUuid(view: DataView, at: number, w0: number, w1: number, w2: number, w3: number): void {
+export function putUuid(view: DataView, at: number, words: Uint32Array, from: number): void {
+  const w0 = words[from]!;
+  const w1 = words[from + 1]!;
+  const w2 = words[from + 2]!;
+  const w3 = words[from + 3]!;
   view.setUint16(at, hexPairs[w0 & 255]!, little);
   view.setUint16(at + 2, hexPairs[(w0 >>> 8) & 255]!, little);
   view.setUint16(at + 4, hexPairs[(w0 >>> 16) & 255]!, little);

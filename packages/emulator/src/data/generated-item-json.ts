@@ -92,7 +92,7 @@ const volumeSizes = new Float64Array(maxVolumes);
 const volumeRatios = new Uint8Array(maxVolumes);
 
 function putDrawnUuid(view: DataView, at: number, from: number): void {
-  putUuid(view, at, drawn[from]!, drawn[from + 1]!, drawn[from + 2]!, drawn[from + 3]!);
+  putUuid(view, at, drawn, from);
 }
 
 /**
@@ -123,10 +123,10 @@ function putHead(
   putHex4(dv, start + nameAt[prefix]!, nameCode & 0xffff);
   const times = p;
   p = putPiece(dv, p, words, numbers[n0 + info.times]!, numbers[n0 + info.times + 1]!);
-  putTime(dv, times + numbers[n0 + info.created]!, columns.created[row]!);
+  putTime(dv, times + numbers[n0 + info.created]!, columns.created, row);
   updatedAt[0] = times + numbers[n0 + info.updated]!;
-  putTime(dv, updatedAt[0]!, columns.updated[row]!);
-  putTime(dv, times + numbers[n0 + info.protected]!, columns.protected[row]!);
+  putTime(dv, updatedAt[0]!, columns.updated, row);
+  putTime(dv, times + numbers[n0 + info.protected]!, columns.protected, row);
   p =
     auto === 1
       ? putPiece(dv, p, words, numbers[n0 + info.policy]!, numbers[n0 + info.policy + 1]!)
