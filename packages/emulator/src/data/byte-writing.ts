@@ -157,8 +157,8 @@ const cachedWords = new Uint32Array(3);
  * `2025-09-14T03:12:45.123456` (26 bytes) of whole microseconds since the epoch, `times[index]`,
  * the text of `writeListingTime` (flat-strings.ts) for years 0–9999, written over a
  * `timeSlot` at `at`: the `T`, `:` and `.` are the slot's. The time is passed as its column
- * and row, not as a number: a double outside the small-integer range passed to a call that
- * is not inlined is a heap number, allocated at every call (and this one is too long to inline).
+ * and row, not as a number: this is too long for V8 to inline, and a double past the
+ * small-integer range passed as an argument measured slower (~15% of the item writer).
  */
 export function putTime(view: DataView, at: number, times: Float64Array, index: number): void {
   const micros = times[index]!;
