@@ -206,7 +206,10 @@ export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: nu
   const { words, info: numbers } = columns.pieces;
   const n0 = columns.pieces.starts[server]!;
   const volumes = numbers[n0 + info.volumeCount]!;
-  touched[0] ^= columns.pieces.details[server]!.length;
+  // The lines of the server's pieces, all at once rather than each when its copy comes.
+  let lines = columns.pieces.details[server]!.length;
+  for (let i = n0 + 16, end = 2 * numbers[n0 + info.resourceEnd]!; i < end; i += 16) lines ^= numbers[i]!;
+  touched[0] ^= lines;
   const buf = out.room(numbers[n0 + info.bound]! + slack);
   const dv = out.view;
   let p = putHead(buf, dv, out.length, columns, row, server, n0, auto, status, nameCode);
