@@ -74,13 +74,14 @@ const idWidth = 36;
  */
 const drawn = new Uint32Array(13 + 6 * maxVolumes);
 function draw(seed: number, count: number): void {
-  let state = seed;
+  // In 32-bit integers throughout (the same bits as prng.ts's `>>> 0`, which makes numbers
+  // past the small-integer range): stored into the Uint32Array, the word is the same.
+  let state = seed | 0;
   for (let i = 0; i < count; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    drawn[i] = (t ^ (t >>> 14)) >>> 0;
+    drawn[i] = t ^ (t >>> 14);
   }
 }
 /** `random.int(max)` of the drawn word at `at`. */
@@ -215,7 +216,7 @@ export function writeGeneratedItem(out: JsonBytes, columns: ItemColumns, row: nu
   let p = putHead(buf, dv, out.length, columns, row, server, n0, auto, status, nameCode);
 
   // extend_info, drawn in GeneratedExtendInfo.toJSON's order: at most this many words.
-  draw(seed >>> 0, 13 + 6 * volumes);
+  draw(seed, 13 + 6 * volumes);
   const incremental = drawn[0]! / 4294967296 < 0.7 ? 1 : 0;
   const speed = 20 + intAt(1, 200);
   let d = snapshotAt + 4;
