@@ -21,13 +21,7 @@ import {
   volumeIdAt,
   volumeNameAt,
 } from './generated-item-runs.js';
-import {
-  info,
-  maxVolumes,
-  type ServerPieces,
-  volumeInfo,
-  volumeStride,
-} from './generated-server-pieces.js';
+import { info, maxVolumes, type ServerPieces, volumeInfo, volumeStride } from './generated-server-pieces.js';
 import * as vocabulary from './generator-vocabulary.js';
 
 /**
