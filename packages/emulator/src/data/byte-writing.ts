@@ -183,11 +183,8 @@ export function putTime(view: DataView, at: number, times: Float64Array, index: 
   view.setUint16(at + 14, pairs[minutes]!, little);
   view.setUint16(at + 17, pairs[seconds - hours * 3600 - minutes * 60]!, little);
   const high = (fraction / 10_000) | 0;
-  const low = fraction - high * 10_000;
-  const mid = (low / 100) | 0;
   view.setUint16(at + 20, pairs[high]!, little);
-  view.setUint16(at + 22, pairs[mid]!, little);
-  view.setUint16(at + 24, pairs[low - mid * 100]!, little);
+  view.setUint32(at + 22, padded4[fraction - high * 10_000]!, little);
 }
 
 /** The 26 bytes of a time written before at `from`, again at `at`: four loads and stores. */
