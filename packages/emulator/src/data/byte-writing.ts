@@ -124,17 +124,19 @@ export function putUint(buf: Uint8Array, view: DataView, p: number, value: numbe
     view.setUint32(p, digits[value]!, little);
     return p + digitsLength[value]!;
   }
-  if (value < 100_000_000) {
-    // Sizes (up to 10^6 and more): the digits of the high part, then four of the low part.
-    const high = (value / 10_000) | 0;
-    const length = digitsLength[high]!;
-    view.setUint32(p, digits[high]!, little);
-    view.setUint32(p + length, padded4[value - high * 10_000]!, little);
-    return p + length + 4;
-  }
+  if (value >= 100_000_000) return putLargeUint(buf, p, value);
+  // Sizes (up to 10^6 and more): the digits of the high part, then four of the low part.
+  const high = (value / 10_000) | 0;
+  const length = digitsLength[high]!;
+  view.setUint32(p, digits[high]!, little);
+  view.setUint32(p + length, padded4[value - high * 10_000]!, little);
+  return p + length + 4;
+}
+
+/** `putUint` from 10^8 on, which no generated number reaches: out of its way, so that it stays short enough to inline. */
+function putLargeUint(buf: Uint8Array, p: number, value: number): number {
   if (value > 0x7fffffff) return putAscii(buf, p, String(value));
-  let length = 9;
-  for (let x = 1_000_000_000; value >= x && length < 10; x *= 10) length++;
+  const length = value >= 1_000_000_000 ? 10 : 9;
   let v = value;
   for (let at = p + length - 1; at >= p; at--) {
     const q = (v / 10) | 0;
