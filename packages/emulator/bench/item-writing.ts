@@ -2,7 +2,8 @@
 // of 100 random backups written as checkpoint items and as tag-query resources, against
 // `Uint8Array#set` of the same items' finished bytes into the same body (the floor: copying
 // the answer, with nothing to compute). Interleaved, repeated, medians of CPU time; prints ns per item
-// and the ratio, never asserts a time. Run alone with `node --import tsx bench/item-writing.ts`,
+// and the ratio, never asserts a time. The same count of pages of consecutive rows too: what
+// the rows' own cache misses cost (their servers are as random either way). Run alone with `node --import tsx bench/item-writing.ts`,
 // or as section 5 of bench/run.ts. Sizes: BENCH_ITEM_COUNT backups (default 200000),
 // BENCH_ITEM_PAGES pages per repeat (default 300), BENCH_REPEATS (default 5 here).
 import { GeneratedItems } from '../src/data/generated-items.js';
@@ -25,12 +26,15 @@ export function itemWritingSection(): void {
   const items = new GeneratedItems(count, 1);
   const random = createRandom(5);
   const rows = Array.from({ length: pages }, () => Array.from({ length: 100 }, () => random.int(count)));
+  const consecutive = Array.from({ length: pages }, (_, p) =>
+    Array.from({ length: 100 }, (_, i) => (p * 100 + i) % count),
+  );
   const out = new JsonBytes(1 << 20);
   let sink = 0;
 
-  const write = (kind: Kind) => {
+  const write = (kind: Kind, pagesOfRows = rows) => {
     const started = process.cpuUsage();
-    for (const page of rows) {
+    for (const page of pagesOfRows) {
       out.reset();
       for (const row of page) {
         if (kind === 'item') items.writeItem(out, row);
@@ -68,21 +72,26 @@ export function itemWritingSection(): void {
     copy(bytes);
     const writer: number[] = [];
     const floor: number[] = [];
+    const inOrder: number[] = [];
     for (let r = 0; r < repeats; r++) {
       if (r % 2 === 0) {
         writer.push(write(kind));
         floor.push(copy(bytes));
+        inOrder.push(write(kind, consecutive));
       } else {
+        inOrder.push(write(kind, consecutive));
         floor.push(copy(bytes));
         writer.push(write(kind));
       }
     }
     const w = median(writer);
     const f = median(floor);
+    const o = median(inOrder);
     console.log(
       `${kind === 'item' ? 'checkpoint items' : 'tag-query resources'} (${size.toFixed(0)} B each, pages of 100, ${count} backups): ` +
         `writer ${w.toFixed(0)} ns per item, Uint8Array#set of the finished bytes ${f.toFixed(0)} ns: ` +
-        `${(w / f).toFixed(1)}x the copy (${repeats} interleaved repeats, medians; runs ${writer.map((x) => x.toFixed(0)).join('/')} ns)`,
+        `${(w / f).toFixed(1)}x the copy (${repeats} interleaved repeats, medians; runs ${writer.map((x) => x.toFixed(0)).join('/')} ns); ` +
+        `consecutive rows ${o.toFixed(0)} ns, ${(o / w).toFixed(2)}x random ones`,
     );
   }
   if (sink === 0) console.log('nothing written');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   putHex4,
+  putPiece,
   putRun,
   putTime,
   putUint,
@@ -10,6 +11,7 @@ import {
   slack,
   timeSlot,
   uuidSlot,
+  wordsOf,
 } from './byte-writing.js';
 import { listingTimeOfMicros, uuidFrom } from './flat-strings.js';
 
@@ -24,11 +26,32 @@ function written(write: (buf: Uint8Array, view: DataView, at: number) => number,
 const at = fc.integer({ min: 0, max: 7 });
 
 describe('byte writers', () => {
-  it('putRun copies short (word stores) and long (set) runs exactly', () => {
+  it('putRun copies short (8-byte words) and long (set) runs exactly', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), at, (text, p) => {
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 100 }), at, (text, p) => {
         expect(written((buf, view, q) => putRun(buf, view, q, runOf(text)), p)).toBe(text);
       }),
+    );
+  });
+
+  it('putPiece copies any bytes by 8-byte words, NaN patterns included', () => {
+    // A quiet and a signalling NaN with payloads, in both byte orders, among random bytes.
+    const nans = [
+      [1, 0, 0, 0, 0, 0, 0xf8, 0x7f],
+      [0x7f, 0xf0, 0, 0, 0, 0, 0, 1],
+      [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xf7, 0xff],
+    ].map((b) => new Uint8Array(b));
+    const bytes = fc
+      .array(fc.oneof(fc.uint8Array({ maxLength: 24 }), fc.constantFrom(...nans)), { maxLength: 6 })
+      .map((parts) => new Uint8Array(parts.flatMap((part) => [...part])));
+    fc.assert(
+      fc.property(bytes, at, (source, p) => {
+        const buf = Buffer.alloc(p + source.length + slack, 0x7e);
+        const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        expect(putPiece(view, p, wordsOf(source), 0, source.length)).toBe(p + source.length);
+        expect([...buf.subarray(p, p + source.length)]).toEqual([...source]);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -53,7 +76,7 @@ describe('byte writers', () => {
         for (const m of [a, b, a + 1, a - (a % 86_400_000_000)]) {
           const text = written((buf, view, q) => {
             const end = putRun(buf, view, q, runOf(timeSlot));
-            putTime(view, q, m);
+            putTime(view, q, Float64Array.of(0, m), 1);
             return end;
           }, p);
           expect(text).toBe(listingTimeOfMicros(m));
@@ -71,7 +94,7 @@ describe('byte writers', () => {
         const expected = uuidFrom(() => words[i++]! / 4294967296);
         const text = written((buf, view, q) => {
           const end = putRun(buf, view, q, runOf(uuidSlot));
-          putUuid(view, q, ...words);
+          putUuid(view, q, Uint32Array.of(0, ...words), 1);
           return end;
         }, p);
         expect(text).toBe(expected);

@@ -43,6 +43,10 @@ export const c = {
       ),
     ),
   ),
+  /** A manual backup's `policy_id` (an automatic one's is its server's: generated-server-pieces.ts). */
+  noPolicy: runOf('null'),
+  /** `auto_trigger`'s value and the next key, by [auto]. */
+  autoTrigger: [false, true].map((auto) => runOf(`${auto},"average_speed":`)),
   ratio: runOf(',"space_saving_ratio":'),
   volumesStart: runOf(',"volume_backups":[{"average_speed":'),
   /**
