@@ -18,6 +18,42 @@ export function characterBits(text: string): number {
   return bits >>> 0;
 }
 
+/** The names' text decides their order up to this many characters (a pass over them each). */
+const orderedPrefix = 16;
+
+/**
+ * The indexes of `names` in the order of their text (code units above 254 tie), by its
+ * first `orderedPrefix` characters: a radix sort, one counting pass a character from the
+ * last, ~10 ms for 131k names where a comparison sort of the strings took ~150 ms.
+ */
+export function textOrder(names: readonly string[]): Uint32Array {
+  const n = names.length;
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, names[i]!.length);
+  const key = new Uint8Array(n);
+  const at = new Uint32Array(257);
+  for (let p = Math.min(longest, orderedPrefix) - 1; p >= 0; p--) {
+    at.fill(0);
+    for (let i = 0; i < n; i++) {
+      const name = names[i]!;
+      // 0: past the end, so that a name sorts before the longer names it starts.
+      const c = p < name.length ? Math.min(name.charCodeAt(p), 254) + 1 : 0;
+      key[i] = c;
+      at[c + 1]!++;
+    }
+    for (let c = 0; c < 256; c++) at[c + 1]! += at[c]!;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[at[key[i]!]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
 /**
  * Broad needles whose ranks are kept: at most 48 sets of size/8 bytes (6 MB at a million
  * backups). Generated names have ~45 broad needles that some but not all names hold
@@ -59,19 +95,30 @@ export class NameTable {
   constructor(names: readonly (string | null | undefined)[]) {
     this.nameOf = new Uint32Array(names.length);
     const idOf = new Map<string, number>();
+    const lowerNames: string[] = [];
     for (let rank = 0; rank < names.length; rank++) {
       const name = names[rank] ?? '';
       let id = idOf.get(name);
       if (id === undefined) {
-        id = this.lowerNames.length;
+        id = lowerNames.length;
         idOf.set(name, id);
-        const lower = name.toLowerCase();
-        this.lowerNames.push(lower);
+        lowerNames.push(name.toLowerCase());
       }
       this.nameOf[rank] = id;
     }
+    // Ids in the order of the names' text, so that the names passing a needle sit together
+    // (`autobk_3…` for `k_3`) and their ranks and counts are read in runs rather than a
+    // cache miss a name: a broad needle's first sight cost ~40 ns a name so.
+    const order = textOrder(lowerNames);
+    const idOfFirst = new Uint32Array(order.length);
+    for (let id = 0; id < order.length; id++) {
+      idOfFirst[order[id]!] = id;
+      this.lowerNames.push(lowerNames[order[id]!]!);
+    }
+    for (let rank = 0; rank < names.length; rank++) this.nameOf[rank] = idOfFirst[this.nameOf[rank]!]!;
     this.#bits = Uint32Array.from(this.lowerNames, characterBits);
-    this.#emptyId = idOf.get('') ?? -1;
+    const empty = idOf.get('');
+    this.#emptyId = empty === undefined ? -1 : idOfFirst[empty]!;
     this.#memo = new Uint8Array(this.lowerNames.length);
     this.#matchedIds = new Uint32Array(this.lowerNames.length);
   }
