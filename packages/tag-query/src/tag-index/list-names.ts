@@ -18,6 +18,12 @@ interface Kept {
   readonly inNames: number;
 }
 
+/** How many set bits `bits` starts with (its bit 0 set), `at` bits below it removed. */
+function runLength(bits: number, at: number): number {
+  const clear = ~bits & (0xffffffff >>> at);
+  return clear === 0 ? 32 - at : 31 - Math.clz32(clear & -clear);
+}
+
 /** At most this many matches are gathered one by one to be sorted for a page. */
 export const gatherCap = 4096;
 
@@ -94,8 +100,18 @@ export class ListNames {
     } else {
       const ids = this.#table.matchingNames(condition);
       const { start } = this.#table.ranksByName();
+      // Name ids follow the names' text, so the passing ones come in runs of consecutive
+      // ids whose ranks are one range: a read per run, not per name.
       let inNames = 0;
-      for (let k = 0; k < ids.length; k++) inNames += start[ids[k]! + 1]! - start[ids[k]!]!;
+      for (let k = 0; k < ids.length; ) {
+        const first = ids[k++]!;
+        let end = first + 1;
+        while (k < ids.length && ids[k] === end) {
+          k++;
+          end++;
+        }
+        inNames += start[end]! - start[first]!;
+      }
       // Many passing names (a broad needle: testing them was the cost) or many backups on
       // both sides: keep the counts for the next query with this condition.
       const many = ids.length * 16 > this.#table.lowerNames.length;
@@ -131,13 +147,15 @@ export class ListNames {
       const { start, ranks } = this.#table.ranksByName();
       const listWords = lists.words;
       const listOfNameRank = this.#listOfNameRank;
+      // The passing names' ranks by runs of set bits: a run of ids is one range of ranks.
       for (let i = 0; i < words.length; i++) {
         let w = words[i]!;
         while (w !== 0) {
-          const low = w & -w;
-          const id = (i << 5) | (31 - Math.clz32(low));
-          w ^= low;
-          for (let j = start[id]!; j < start[id + 1]!; j++) {
+          const at = 31 - Math.clz32(w & -w);
+          const length = runLength(w >>> at, at);
+          w = length + at === 32 ? 0 : w & ~(((1 << length) - 1) << at);
+          const first = (i << 5) | at;
+          for (let j = start[first]!, stop = start[first + length]!; j < stop; j++) {
             const list = listOfNameRank[j]!;
             if (((listWords[list >>> 5]! >>> (list & 31)) & 1) === 0) continue;
             if (found < cap) gathered[found] = ranks[j]!;
@@ -218,16 +236,34 @@ export class ListNames {
     const { start } = this.#table.ranksByName();
     const listOfNameRank = this.#listOfNameRank;
     if (inNames * 2 <= this.#lists.size) {
-      for (let k = 0; k < ids.length; k++)
-        for (let j = start[ids[k]!]!; j < start[ids[k]! + 1]!; j++) perList[listOfNameRank[j]!]!++;
+      // By runs of consecutive ids (see `pass`): one flat range of ranks each.
+      for (let k = 0; k < ids.length; ) {
+        const first = ids[k++]!;
+        let end = first + 1;
+        while (k < ids.length && ids[k] === end) {
+          k++;
+          end++;
+        }
+        for (let j = start[first]!; j < start[end]!; j++) perList[listOfNameRank[j]!]!++;
+      }
     } else {
       // Most backups pass (`bk_` passes every name): each list's size less the backups of
-      // the names that fail, fewer ranks to read.
+      // the names that fail (runs of clear bits), fewer ranks to read.
       const listStart = this.#lists.start;
       for (let l = 0; l < perList.length; l++) perList[l] = listStart[l + 1]! - listStart[l]!;
-      for (let id = 0; id < this.#table.lowerNames.length; id++) {
-        if (((words[id >>> 5]! >>> (id & 31)) & 1) !== 0) continue;
-        for (let j = start[id]!; j < start[id + 1]!; j++) perList[listOfNameRank[j]!]!--;
+      const names = this.#table.lowerNames.length;
+      for (let i = 0; i < words.length; i++) {
+        // The bits past the last name are set here too: not names, no ranks to read.
+        let w = ~words[i]! >>> 0;
+        while (w !== 0) {
+          const at = 31 - Math.clz32(w & -w);
+          const length = runLength(w >>> at, at);
+          w = length + at === 32 ? 0 : w & ~(((1 << length) - 1) << at);
+          const first = (i << 5) | at;
+          if (first >= names) break;
+          const stop = start[Math.min(first + length, names)]!;
+          for (let j = start[first]!; j < stop; j++) perList[listOfNameRank[j]!]!--;
+        }
       }
     }
     const kept = { words, perList, inNames };
