@@ -2,6 +2,7 @@ import type { TagQuery } from '@csbs-kit/models';
 import type { ResourceTagLike } from '../evaluate.js';
 import { gatherCap, ListNames, type NamePass } from './list-names.js';
 import type { NameTable } from './name-table.js';
+import { sortRanks } from './rank-sort.js';
 import { IndexSegment, nameCondition } from './segment.js';
 
 /** One distinct tags list, as the inner segment indexes it. */
@@ -40,6 +41,7 @@ export class TagLists {
   readonly #matched: Uint32Array;
   readonly #heapPos: Uint32Array;
   readonly #heapEnd: Uint32Array;
+  readonly #sortScratch = new Uint32Array(gatherCap);
 
   /**
    * `listOfRank` and `lists` as `buildKeyPostings` gives them; `names` gives the segment's
@@ -134,7 +136,7 @@ export class TagLists {
       ways.page === undefined ? gatherCost <= this.#pageCost(lists, total, wanted) : ways.page === 'gather';
     if (gather && gatherCost < Infinity) {
       const gathered = names.gathered ?? this.#listNames.gather(names.pass, names.inNames, lists).gathered!;
-      gathered.sort();
+      sortRanks(gathered, this.#sortScratch, this.size);
       return { total, ranks: Array.from(gathered.subarray(offset, wanted)) };
     }
     return { total, ranks: this.page(lists, total, offset, end, names.pass, ways.page) };
