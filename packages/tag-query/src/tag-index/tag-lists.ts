@@ -37,8 +37,9 @@ export class TagLists {
   readonly #lists: IndexSegment<ListEntry>;
   readonly #names: () => NameTable;
   #listNames: ListNames | undefined;
-  /** Scratch: the matching lists, ascending, and the merge's heap of list cursors. */
+  /** Scratch: the matching lists, ascending, and the merge's heap of list cursors (with their ranks). */
   readonly #matched: Uint32Array;
+  readonly #heapKey: Uint32Array;
   readonly #heapPos: Uint32Array;
   readonly #heapEnd: Uint32Array;
   readonly #sortScratch = new Uint32Array(gatherCap);
@@ -72,6 +73,7 @@ export class TagLists {
     entries.push({ id: String(untagged), tags: NO_TAGS });
     this.#lists = new IndexSegment(entries);
     this.#matched = new Uint32Array(count);
+    this.#heapKey = new Uint32Array(count);
     this.#heapPos = new Uint32Array(count);
     this.#heapEnd = new Uint32Array(count);
   }
@@ -209,6 +211,7 @@ export class TagLists {
   #merge(matched: Uint32Array, offset: number, end: number, pass: NamePass | null): number[] {
     const out: number[] = [];
     const ranks = this.ranks;
+    const key = this.#heapKey;
     const pos = this.#heapPos;
     const lim = this.#heapEnd;
     let size = 0;
@@ -216,46 +219,58 @@ export class TagLists {
       const list = matched[i]!;
       if (this.start[list + 1]! === this.start[list]!) continue;
       pos[size] = this.start[list]!;
-      lim[size++] = this.start[list + 1]!;
+      lim[size] = this.start[list + 1]!;
+      key[size++] = ranks[this.start[list]!]!;
     }
-    const siftDown = (from: number) => {
-      let i = from;
-      const p = pos[i]!;
-      const e = lim[i]!;
-      const key = ranks[p]!;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && ranks[pos[child + 1]!]! < ranks[pos[child]!]!) child++;
-        if (ranks[pos[child]!]! >= key) break;
-        pos[i] = pos[child]!;
-        lim[i] = lim[child]!;
-        i = child;
-      }
-      pos[i] = p;
-      lim[i] = e;
-    };
-    for (let i = (size >>> 1) - 1; i >= 0; i--) siftDown(i);
+    for (let i = (size >>> 1) - 1; i >= 0; i--) siftDown(key, pos, lim, size, i);
     const nameWords = pass?.words;
     const nameOfListRank = pass?.nameOfListRank;
     let seen = 0;
     while (size > 0 && seen < end) {
       const at = pos[0]!;
       if (nameWords === undefined) {
-        if (seen++ >= offset) out.push(ranks[at]!);
+        if (seen++ >= offset) out.push(key[0]!);
       } else {
         const name = nameOfListRank![at]!;
-        if (((nameWords[name >>> 5]! >>> (name & 31)) & 1) !== 0 && seen++ >= offset) out.push(ranks[at]!);
+        if (((nameWords[name >>> 5]! >>> (name & 31)) & 1) !== 0 && seen++ >= offset) out.push(key[0]!);
       }
       if (at + 1 === lim[0]) {
         size--;
         pos[0] = pos[size]!;
         lim[0] = lim[size]!;
-      } else pos[0] = at + 1;
-      if (size > 0) siftDown(0);
+        key[0] = key[size]!;
+      } else {
+        pos[0] = at + 1;
+        key[0] = ranks[at + 1]!;
+      }
+      if (size > 1) siftDown(key, pos, lim, size, 0);
     }
     return out;
   }
+}
+
+/**
+ * Moves the cursor at `from` down the heap of `size` cursors to its place. Each cursor's
+ * rank sits beside it in `key`, so that comparing two reads no rank array.
+ */
+function siftDown(key: Uint32Array, pos: Uint32Array, lim: Uint32Array, size: number, from: number): void {
+  let i = from;
+  const k = key[i]!;
+  const p = pos[i]!;
+  const e = lim[i]!;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && key[child + 1]! < key[child]!) child++;
+    if (key[child]! >= k) break;
+    key[i] = key[child]!;
+    pos[i] = pos[child]!;
+    lim[i] = lim[child]!;
+    i = child;
+  }
+  key[i] = k;
+  pos[i] = p;
+  lim[i] = e;
 }
 
 /**
