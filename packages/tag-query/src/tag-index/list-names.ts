@@ -1,4 +1,5 @@
 import type { NameTable } from './name-table.js';
+import { PassingRanks, rankBitsOf } from './passing-ranks.js';
 import type { MatchedLists, TagLists } from './tag-lists.js';
 
 /** Which distinct names pass a name condition, as bits by name id, with the ways to read a rank's name. */
@@ -8,6 +9,8 @@ export interface NamePass {
   readonly nameOf: Uint32Array;
   /** Position in `TagLists.ranks` → name id (read in list order without a jump per rank). */
   readonly nameOfListRank: Uint32Array;
+  /** For a kept condition: the passing backups as bits by rank, built on demand. */
+  readonly ranks?: PassingRanks;
 }
 
 /** A broad condition's passing names and, per tags list, how many of its backups pass. */
@@ -16,6 +19,7 @@ interface Kept {
   readonly perList: Uint32Array;
   /** The backups holding a passing name. */
   readonly inNames: number;
+  readonly ranks: PassingRanks;
 }
 
 /** How many set bits `bits` starts with (its bit 0 set), `at` bits below it removed. */
@@ -72,8 +76,9 @@ export class ListNames {
     this.#scratchWords = new Uint32Array((table.lowerNames.length + 31) >>> 5);
   }
 
-  #passOf(words: Uint32Array): NamePass {
-    return { words, nameOf: this.#table.nameOf, nameOfListRank: this.#nameOfListRank };
+  #passOf(words: Uint32Array, ranks?: PassingRanks): NamePass {
+    const pass = { words, nameOf: this.#table.nameOf, nameOfListRank: this.#nameOfListRank };
+    return ranks === undefined ? pass : { ...pass, ranks };
   }
 
   /**
@@ -128,7 +133,7 @@ export class ListNames {
     }
     return {
       total: this.#sum(kept.perList, lists.matched),
-      pass: this.#passOf(kept.words),
+      pass: this.#passOf(kept.words, kept.ranks),
       inNames: kept.inNames,
     };
   }
@@ -266,7 +271,11 @@ export class ListNames {
         }
       }
     }
-    const kept = { words, perList, inNames };
+    const ranks = new PassingRanks(inNames, () => {
+      const { start: nameStart, ranks: nameRanks } = this.#table.ranksByName();
+      return rankBitsOf(words, nameStart, nameRanks, this.#lists.size);
+    });
+    const kept = { words, perList, inNames, ranks };
     this.#kept.set(key, kept);
     if (this.#kept.size > keptConditions) this.#kept.delete(this.#kept.keys().next().value!);
     return kept;
