@@ -1,3 +1,4 @@
+import type { TagQuery } from '@csbs-kit/models';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectedOrder } from '../../test/support/expected-order.js';
@@ -31,8 +32,12 @@ const backupsArb = fc
     ),
   );
 
-const queryArb = fc.record({
-  tags: fc.constantFrom([], [{ key: 'env', values: ['prod'] }], [{ key: 'env', values: [] }]),
+const queryArb: fc.Arbitrary<TagQuery> = fc.record({
+  tags: fc.constantFrom<TagQuery['tags']>(
+    [],
+    [{ key: 'env', values: ['prod'] }],
+    [{ key: 'env', values: [] }],
+  ),
   matches: fc
     .constantFrom('a', 'b', 'ab', 'c', 'ca', 'abc')
     .map((value) => [{ key: 'resource_name' as const, value }]),
