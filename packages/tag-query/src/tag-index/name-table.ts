@@ -1,58 +1,8 @@
-import { type Chosen, NameGrams } from './name-grams.js';
+import { characterBits } from './character-bits.js';
+import { type Chosen, type FlatNames, flatNames, NameGrams } from './name-grams.js';
+import { inTextOrder } from './name-order.js';
 import type { RankTest } from './query-plan.js';
 import { RankSet } from './rank-set.js';
-
-/**
- * Which characters a string holds, as 32 bits: `a`–`z` have a bit each, digits share five,
- * everything else shares one. A name can contain a needle only if its bits cover the
- * needle's, so most names are ruled out by one integer test before any string is read.
- */
-export function characterBits(text: string): number {
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) bits |= 1 << (c - 0x61);
-    else if (c >= 0x30 && c <= 0x39) bits |= 1 << (26 + ((c - 0x30) % 5));
-    else bits |= 1 << 31;
-  }
-  return bits >>> 0;
-}
-
-/** The names' text decides their order up to this many characters (a pass over them each). */
-const orderedPrefix = 16;
-
-/**
- * The indexes of `names` in the order of their text (code units above 254 tie), by its
- * first `orderedPrefix` characters: a radix sort, one counting pass a character from the
- * last, ~10 ms for 131k names where a comparison sort of the strings took ~150 ms.
- */
-export function textOrder(names: readonly string[]): Uint32Array {
-  const n = names.length;
-  let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let longest = 0;
-  for (let i = 0; i < n; i++) longest = Math.max(longest, names[i]!.length);
-  const key = new Uint8Array(n);
-  const at = new Uint32Array(257);
-  for (let p = Math.min(longest, orderedPrefix) - 1; p >= 0; p--) {
-    at.fill(0);
-    for (let i = 0; i < n; i++) {
-      const name = names[i]!;
-      // 0: past the end, so that a name sorts before the longer names it starts.
-      const c = p < name.length ? Math.min(name.charCodeAt(p), 254) + 1 : 0;
-      key[i] = c;
-      at[c + 1]!++;
-    }
-    for (let c = 0; c < 256; c++) at[c + 1]! += at[c]!;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[at[key[i]!]!++] = i;
-    }
-    [order, next] = [next, order];
-  }
-  return order;
-}
 
 /**
  * Broad needles whose ranks are kept: at most 48 sets of size/8 bytes (6 MB at a million
@@ -78,12 +28,14 @@ export class NameTable {
   /** Rank → index into `lowerNames`. */
   readonly nameOf: Uint32Array;
   /** The distinct names, lower-cased (two spellings of one lower-case name may both be here). */
-  readonly lowerNames: string[] = [];
+  readonly lowerNames: readonly string[];
   readonly #bits: Uint32Array;
   /** Per distinct name, the answer for the current needles: UNKNOWN, YES or NO. */
   #memo: Uint8Array = new Uint8Array(0);
   #groups: { start: Uint32Array; ranks: Uint32Array } | undefined;
   #grams: NameGrams | undefined;
+  /** The names' code units, in id order, until the grams take them. */
+  #flat: FlatNames | undefined;
   /** The ids `#answerCandidates` found last: a view of `#matchedIds`. */
   #matched: Uint32Array = new Uint32Array(0);
   #matchedIds: Uint32Array = new Uint32Array(0);
@@ -106,21 +58,22 @@ export class NameTable {
       }
       this.nameOf[rank] = id;
     }
-    // Ids in the order of the names' text, so that the names passing a needle sit together
-    // (`autobk_3…` for `k_3`) and their ranks and counts are read in runs rather than a
-    // cache miss a name: a broad needle's first sight cost ~40 ns a name so.
-    const order = textOrder(lowerNames);
-    const idOfFirst = new Uint32Array(order.length);
-    for (let id = 0; id < order.length; id++) {
-      idOfFirst[order[id]!] = id;
-      this.lowerNames.push(lowerNames[order[id]!]!);
-    }
+    // Ids in the order of the names' text (`inTextOrder`).
+    const { names: ordered, flat, idOf: idOfFirst } = inTextOrder(lowerNames);
+    [this.lowerNames, this.#flat] = [ordered, flat];
     for (let rank = 0; rank < names.length; rank++) this.nameOf[rank] = idOfFirst[this.nameOf[rank]!]!;
     this.#bits = Uint32Array.from(this.lowerNames, characterBits);
     const empty = idOf.get('');
     this.#emptyId = empty === undefined ? -1 : idOfFirst[empty]!;
     this.#memo = new Uint8Array(this.lowerNames.length);
     this.#matchedIds = new Uint32Array(this.lowerNames.length);
+  }
+
+  /** The grams, over the code units the constructor left (then let go). */
+  #gramsOf(): NameGrams {
+    const grams = new NameGrams(this.#flat ?? flatNames(this.lowerNames));
+    this.#flat = undefined;
+    return grams;
   }
 
   #test(id: number, needles: readonly string[], needleBits: number): boolean {
@@ -161,7 +114,7 @@ export class NameTable {
 
   /** How many names `matchingNames` reads for these needles (those of the rarest gram). */
   candidateCount(needles: readonly string[]): number {
-    this.#grams ??= new NameGrams(this.lowerNames);
+    this.#grams ??= this.#gramsOf();
     return this.#grams.choose(needles)?.count ?? this.lowerNames.length;
   }
 
@@ -180,7 +133,7 @@ export class NameTable {
     temp: RankSet,
     way: 'walk' | 'names' | 'cheaper' = 'cheaper',
   ): void {
-    this.#grams ??= new NameGrams(this.lowerNames);
+    this.#grams ??= this.#gramsOf();
     const key = needles.join('\u0000');
     const kept = way === 'cheaper' ? this.#broad.get(key) : undefined;
     if (kept !== undefined) {
@@ -239,7 +192,7 @@ export class NameTable {
       this.#matched = this.#matchedIds.subarray(0, this.#emptyId >= 0 ? 1 : 0);
       return this.#matched;
     }
-    this.#grams ??= new NameGrams(this.lowerNames);
+    this.#grams ??= this.#gramsOf();
     const chosen = this.#grams.choose(condition.needles);
     // A needle of 2 or 3 characters is in exactly the names of its grams: nothing to test.
     const length = condition.needles.length === 1 ? condition.needles[0]!.length : 0;
