@@ -1,5 +1,6 @@
 import type { NameTable } from './name-table.js';
 import { PassingRanks, rankBitsOf } from './passing-ranks.js';
+import { RunCounts } from './run-counts.js';
 import type { MatchedLists, TagLists } from './tag-lists.js';
 
 /** Which distinct names pass a name condition, as bits by name id, with the ways to read a rank's name. */
@@ -56,6 +57,8 @@ export class ListNames {
   /** Position in the table's `ranksByName().ranks` → that rank's list. */
   readonly #listOfNameRank: Uint16Array | Uint32Array;
   readonly #scratchWords: Uint32Array;
+  /** The lists of runs of names' ranks, counted by checkpoints: built on the first kept condition. */
+  #runCounts: RunCounts | undefined;
   readonly #gathered = new Uint32Array(gatherCap);
   readonly #kept = new Map<string, Kept>();
 
@@ -239,7 +242,8 @@ export class ListNames {
     for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
     const perList = new Uint32Array(this.#lists.listCount);
     const { start } = this.#table.ranksByName();
-    const listOfNameRank = this.#listOfNameRank;
+    this.#runCounts ??= new RunCounts(this.#listOfNameRank, perList.length);
+    const counts = this.#runCounts;
     if (inNames * 2 <= this.#lists.size) {
       // By runs of consecutive ids (see `pass`): one flat range of ranks each.
       for (let k = 0; k < ids.length; ) {
@@ -249,7 +253,7 @@ export class ListNames {
           k++;
           end++;
         }
-        for (let j = start[first]!; j < start[end]!; j++) perList[listOfNameRank[j]!]!++;
+        counts.count(perList, start[first]!, start[end]!, 1);
       }
     } else {
       // Most backups pass (`bk_` passes every name): each list's size less the backups of
@@ -266,8 +270,7 @@ export class ListNames {
           w = length + at === 32 ? 0 : w & ~(((1 << length) - 1) << at);
           const first = (i << 5) | at;
           if (first >= names) break;
-          const stop = start[Math.min(first + length, names)]!;
-          for (let j = start[first]!; j < stop; j++) perList[listOfNameRank[j]!]!--;
+          counts.count(perList, start[first]!, start[Math.min(first + length, names)]!, -1);
         }
       }
     }
