@@ -1,8 +1,6 @@
-// Benchmark: tag queries over backups that share their tags lists, as every backup of a
-// server carries the server's tags (the emulator's generated data: 5000 servers for a
-// million backups). The workload is the emulator bench's distinct tag-query pages: random
-// `tags`, `tags_any`, `not_tags`, `not_tags_any`, a `resource_name` needle a fifth of the
-// time, offsets 0–400, pages of 100, with the total (`selectCounted`).
+// Benchmark: tag queries over backups that share their tags lists (bench/shared-data.ts:
+// the emulator's generated data and its bench's distinct tag-query pages), with the total
+// (`selectCounted`).
 // Baselines measured in the same run, interleaved, every figure a median of BENCH_REPEAT
 // rounds (default 5):
 //   - the index over the same backups with a copy of the tags list each, which turns the
@@ -14,64 +12,18 @@
 import { seededRandom } from '../../../bench/support/prng.ts';
 import { type IndexedBackup, TagIndex, type TagQuery, validateTagQuery } from '../src/index.js';
 import { buildTagColumns, columnarCount, columnarSelect, compileColumnarQuery } from './columnar-scan.js';
+import { sharedData } from './shared-data.js';
 
 const backupCount = Number(process.env.BENCH_BACKUPS ?? 1_000_000);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 1000);
 const repeat = Number(process.env.BENCH_REPEAT ?? 5);
 const random = seededRandom(Number(process.env.BENCH_SEED ?? 1));
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const int = (n: number) => Math.floor(random() * n);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-const hex4 = () => int(0x10000).toString(16).padStart(4, '0');
-
-const vocabulary: Record<string, string[]> = {
-  env: ['prod', 'staging', 'dev', 'test'],
-  team: ['payments', 'search', 'identity', 'data', 'mobile', 'platform'],
-  app: ['checkout', 'catalog', 'auth', 'billing', 'gateway', 'reports'],
-  role: ['web', 'api', 'db', 'cache', 'worker', 'mq', 'batch', 'proxy', 'search', 'ci'],
-  tier: ['frontend', 'backend', 'database', 'cache'],
-  owner: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace'],
-  'backup-policy': ['daily', 'weekly', 'monthly'],
-  cost_center: ['cc-1001', 'cc-1002', 'cc-2001', 'cc-3001'],
-};
-const keys = Object.keys(vocabulary);
-
-const servers = Math.min(5000, Math.max(1, Math.ceil(backupCount / 40)));
-const serverTags = Array.from({ length: servers }, () =>
-  keys.filter(() => random() < 0.8).map((key) => ({ key, value: pick(vocabulary[key]!) })),
-);
-const start = Date.UTC(2024, 0, 1);
-const backups: IndexedBackup[] = Array.from({ length: backupCount }, (_, i) => ({
-  id: `b-${i.toString(16).padStart(8, '0')}`,
-  created_at: new Date(start + int(365 * 24 * 3600) * 1000).toISOString().slice(0, 19),
-  name: `${random() < 0.7 ? 'autobk_' : 'manualbk_'}${hex4()}`,
-  tags: serverTags[int(servers)]!,
-}));
+const { servers, backups, ask } = sharedData(backupCount, random);
 const copied = backups.map((backup) => ({ ...backup, tags: [...backup.tags!] }));
-
-function entries(max: number) {
-  const out = new Map<string, { key: string; values: string[] }>();
-  for (let i = 0, n = 1 + int(max); i < n; i++) {
-    const key = pick(keys);
-    const values = random() < 0.2 ? [] : [...new Set([pick(vocabulary[key]!), pick(vocabulary[key]!)])];
-    out.set(key, { key, values });
-  }
-  return [...out.values()];
-}
-const needle = () => {
-  const name = pick(backups).name!;
-  const length = Math.min(name.length, 2 + int(5));
-  const at = int(name.length - length + 1);
-  const part = name.slice(at, at + length);
-  return random() < 0.3 ? part.toUpperCase() : part;
-};
 const asks = Array.from({ length: queryCount }, () => {
-  const raw: Record<string, unknown> = { tags: entries(2) };
-  if (random() < 0.3) raw.tags_any = entries(3);
-  if (random() < 0.3) raw.not_tags_any = entries(2);
-  if (random() < 0.15) raw.not_tags = entries(2);
-  if (random() < 0.2) raw.matches = [{ key: 'resource_name', value: needle() }];
-  return { query: validateTagQuery(raw), offset: random() < 0.5 ? 0 : 100 * int(5), limit: 100 };
+  const { raw, offset, limit } = ask();
+  return { query: validateTagQuery(raw), offset, limit };
 });
 
 console.log(

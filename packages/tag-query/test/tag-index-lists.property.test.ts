@@ -73,7 +73,7 @@ function listsOf(sorted: readonly IndexedBackup[]): TagLists {
 
 const waysArb: fc.Arbitrary<AnswerWays> = fc.record(
   {
-    page: fc.constantFrom('walk' as const, 'merge' as const, 'gather' as const),
+    page: fc.constantFrom('walk' as const, 'merge' as const, 'gather' as const, 'ranks' as const),
     names: fc.constantFrom('keep' as const, 'direct' as const, 'test' as const),
   },
   { requiredKeys: [] },

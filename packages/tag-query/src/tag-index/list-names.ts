@@ -1,4 +1,6 @@
 import type { NameTable } from './name-table.js';
+import { PassingRanks, rankBitsOf } from './passing-ranks.js';
+import { RunCounts } from './run-counts.js';
 import type { MatchedLists, TagLists } from './tag-lists.js';
 
 /** Which distinct names pass a name condition, as bits by name id, with the ways to read a rank's name. */
@@ -8,6 +10,8 @@ export interface NamePass {
   readonly nameOf: Uint32Array;
   /** Position in `TagLists.ranks` → name id (read in list order without a jump per rank). */
   readonly nameOfListRank: Uint32Array;
+  /** For a kept condition: the passing backups as bits by rank, built on demand. */
+  readonly ranks?: PassingRanks;
 }
 
 /** A broad condition's passing names and, per tags list, how many of its backups pass. */
@@ -16,6 +20,13 @@ interface Kept {
   readonly perList: Uint32Array;
   /** The backups holding a passing name. */
   readonly inNames: number;
+  readonly ranks: PassingRanks;
+}
+
+/** How many set bits `bits` starts with (its bit 0 set), `at` bits below it removed. */
+function runLength(bits: number, at: number): number {
+  const clear = ~bits & (0xffffffff >>> at);
+  return clear === 0 ? 32 - at : 31 - Math.clz32(clear & -clear);
 }
 
 /** At most this many matches are gathered one by one to be sorted for a page. */
@@ -46,6 +57,8 @@ export class ListNames {
   /** Position in the table's `ranksByName().ranks` → that rank's list. */
   readonly #listOfNameRank: Uint16Array | Uint32Array;
   readonly #scratchWords: Uint32Array;
+  /** The lists of runs of names' ranks, counted by checkpoints: built on the first kept condition. */
+  #runCounts: RunCounts | undefined;
   readonly #gathered = new Uint32Array(gatherCap);
   readonly #kept = new Map<string, Kept>();
 
@@ -66,8 +79,9 @@ export class ListNames {
     this.#scratchWords = new Uint32Array((table.lowerNames.length + 31) >>> 5);
   }
 
-  #passOf(words: Uint32Array): NamePass {
-    return { words, nameOf: this.#table.nameOf, nameOfListRank: this.#nameOfListRank };
+  #passOf(words: Uint32Array, ranks?: PassingRanks): NamePass {
+    const pass = { words, nameOf: this.#table.nameOf, nameOfListRank: this.#nameOfListRank };
+    return ranks === undefined ? pass : { ...pass, ranks };
   }
 
   /**
@@ -94,8 +108,18 @@ export class ListNames {
     } else {
       const ids = this.#table.matchingNames(condition);
       const { start } = this.#table.ranksByName();
+      // Name ids follow the names' text, so the passing ones come in runs of consecutive
+      // ids whose ranks are one range: a read per run, not per name.
       let inNames = 0;
-      for (let k = 0; k < ids.length; k++) inNames += start[ids[k]! + 1]! - start[ids[k]!]!;
+      for (let k = 0; k < ids.length; ) {
+        const first = ids[k++]!;
+        let end = first + 1;
+        while (k < ids.length && ids[k] === end) {
+          k++;
+          end++;
+        }
+        inNames += start[end]! - start[first]!;
+      }
       // Many passing names (a broad needle: testing them was the cost) or many backups on
       // both sides: keep the counts for the next query with this condition.
       const many = ids.length * 16 > this.#table.lowerNames.length;
@@ -112,7 +136,7 @@ export class ListNames {
     }
     return {
       total: this.#sum(kept.perList, lists.matched),
-      pass: this.#passOf(kept.words),
+      pass: this.#passOf(kept.words, kept.ranks),
       inNames: kept.inNames,
     };
   }
@@ -131,13 +155,15 @@ export class ListNames {
       const { start, ranks } = this.#table.ranksByName();
       const listWords = lists.words;
       const listOfNameRank = this.#listOfNameRank;
+      // The passing names' ranks by runs of set bits: a run of ids is one range of ranks.
       for (let i = 0; i < words.length; i++) {
         let w = words[i]!;
         while (w !== 0) {
-          const low = w & -w;
-          const id = (i << 5) | (31 - Math.clz32(low));
-          w ^= low;
-          for (let j = start[id]!; j < start[id + 1]!; j++) {
+          const at = 31 - Math.clz32(w & -w);
+          const length = runLength(w >>> at, at);
+          w = length + at === 32 ? 0 : w & ~(((1 << length) - 1) << at);
+          const first = (i << 5) | at;
+          for (let j = start[first]!, stop = start[first + length]!; j < stop; j++) {
             const list = listOfNameRank[j]!;
             if (((listWords[list >>> 5]! >>> (list & 31)) & 1) === 0) continue;
             if (found < cap) gathered[found] = ranks[j]!;
@@ -216,21 +242,43 @@ export class ListNames {
     for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
     const perList = new Uint32Array(this.#lists.listCount);
     const { start } = this.#table.ranksByName();
-    const listOfNameRank = this.#listOfNameRank;
+    this.#runCounts ??= new RunCounts(this.#listOfNameRank, perList.length);
+    const counts = this.#runCounts;
     if (inNames * 2 <= this.#lists.size) {
-      for (let k = 0; k < ids.length; k++)
-        for (let j = start[ids[k]!]!; j < start[ids[k]! + 1]!; j++) perList[listOfNameRank[j]!]!++;
+      // By runs of consecutive ids (see `pass`): one flat range of ranks each.
+      for (let k = 0; k < ids.length; ) {
+        const first = ids[k++]!;
+        let end = first + 1;
+        while (k < ids.length && ids[k] === end) {
+          k++;
+          end++;
+        }
+        counts.count(perList, start[first]!, start[end]!, 1);
+      }
     } else {
       // Most backups pass (`bk_` passes every name): each list's size less the backups of
-      // the names that fail, fewer ranks to read.
+      // the names that fail (runs of clear bits), fewer ranks to read.
       const listStart = this.#lists.start;
       for (let l = 0; l < perList.length; l++) perList[l] = listStart[l + 1]! - listStart[l]!;
-      for (let id = 0; id < this.#table.lowerNames.length; id++) {
-        if (((words[id >>> 5]! >>> (id & 31)) & 1) !== 0) continue;
-        for (let j = start[id]!; j < start[id + 1]!; j++) perList[listOfNameRank[j]!]!--;
+      const names = this.#table.lowerNames.length;
+      for (let i = 0; i < words.length; i++) {
+        // The bits past the last name are set here too: not names, no ranks to read.
+        let w = ~words[i]! >>> 0;
+        while (w !== 0) {
+          const at = 31 - Math.clz32(w & -w);
+          const length = runLength(w >>> at, at);
+          w = length + at === 32 ? 0 : w & ~(((1 << length) - 1) << at);
+          const first = (i << 5) | at;
+          if (first >= names) break;
+          counts.count(perList, start[first]!, start[Math.min(first + length, names)]!, -1);
+        }
       }
     }
-    const kept = { words, perList, inNames };
+    const ranks = new PassingRanks(inNames, () => {
+      const { start: nameStart, ranks: nameRanks } = this.#table.ranksByName();
+      return rankBitsOf(words, nameStart, nameRanks, this.#lists.size);
+    });
+    const kept = { words, perList, inNames, ranks };
     this.#kept.set(key, kept);
     if (this.#kept.size > keptConditions) this.#kept.delete(this.#kept.keys().next().value!);
     return kept;

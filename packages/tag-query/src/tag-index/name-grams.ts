@@ -12,6 +12,31 @@
  * broad needle ("tobk_", 65k candidates at a million backups) took 2–3 ms of `includes`.
  */
 
+/** Names as their code units, name `id` at `codes[offsets[id]..offsets[id+1])`. */
+export interface FlatNames {
+  readonly codes: Uint8Array | Uint16Array;
+  readonly offsets: Uint32Array;
+}
+
+/** The code units of `names`, flat: a byte each when every name is Latin-1 (the usual case). */
+export function flatNames(names: readonly string[]): FlatNames {
+  const offsets = new Uint32Array(names.length + 1);
+  let wide = false;
+  for (let id = 0; id < names.length; id++) {
+    const name = names[id]!;
+    offsets[id + 1] = offsets[id]! + name.length;
+    for (let i = 0; i < name.length && !wide; i++) wide = name.charCodeAt(i) > 0xff;
+  }
+  const total = offsets[names.length]!;
+  const codes = wide ? new Uint16Array(total) : new Uint8Array(total);
+  for (let id = 0; id < names.length; id++) {
+    const name = names[id]!;
+    const from = offsets[id]!;
+    for (let i = 0; i < name.length; i++) codes[from + i] = name.charCodeAt(i);
+  }
+  return { codes, offsets };
+}
+
 /** Above any UTF-16 code unit: the "character" after a name's last one. */
 const END = 0x10000;
 const pairKeyOf = (a: number, b: number) => a * 2 ** 17 + b;
@@ -33,31 +58,24 @@ export class NameGrams {
   /** The grams that start with each pair of characters. */
   readonly #byPair = new Map<number, number[]>();
 
-  constructor(names: readonly string[]) {
+  /** Over the names' code units, as `flatNames` gives them. */
+  constructor(flat: FlatNames) {
     // Typed arrays and an open-addressing table of the grams rather than a Map and an array
     // per gram: built on the first name search, inside a request (131k names: ~0.4 s so).
-    let occurrences = 0;
-    this.#offsets = new Uint32Array(names.length + 1);
-    let wide = false;
-    for (let id = 0; id < names.length; id++) {
-      const name = names[id]!;
-      this.#offsets[id + 1] = this.#offsets[id]! + name.length;
-      occurrences += Math.max(0, name.length - 1);
-      for (let i = 0; i < name.length && !wide; i++) wide = name.charCodeAt(i) > 0xff;
-    }
-    // One byte a character when every name is Latin-1 (the usual case), two otherwise.
-    const total = this.#offsets[names.length]!;
-    const codes = wide ? new Uint16Array(total) : new Uint8Array(total);
+    const { codes, offsets } = flat;
+    const count = offsets.length - 1;
+    this.#offsets = offsets;
     this.#codes = codes;
+    let occurrences = 0;
+    for (let id = 0; id < count; id++) occurrences += Math.max(0, offsets[id + 1]! - offsets[id]! - 1);
     const gramOf = new Int32Array(occurrences);
     const placeOf = new Uint8Array(occurrences);
     let o = 0;
-    for (let id = 0; id < names.length; id++) {
-      const name = names[id]!;
-      const from = this.#offsets[id]!;
-      for (let i = 0; i < name.length; i++) codes[from + i] = name.charCodeAt(i);
-      for (let i = 0; i + 1 < name.length; i++, o++) {
-        const c = i + 2 < name.length ? codes[from + i + 2]! : END;
+    for (let id = 0; id < count; id++) {
+      const from = offsets[id]!;
+      const length = offsets[id + 1]! - from;
+      for (let i = 0; i + 1 < length; i++, o++) {
+        const c = i + 2 < length ? codes[from + i + 2]! : END;
         gramOf[o] = this.#table.add(codes[from + i]!, codes[from + i + 1]!, c);
         placeOf[o] = Math.min(i, several);
       }
@@ -67,8 +85,8 @@ export class NameGrams {
     const lastId = new Int32Array(gramCount).fill(-1);
     const counts = new Uint32Array(gramCount + 1);
     o = 0;
-    for (let id = 0; id < names.length; id++) {
-      for (let i = 0; i + 1 < names[id]!.length; i++, o++) {
+    for (let id = 0; id < count; id++) {
+      for (let i = 0; i + 1 < offsets[id + 1]! - offsets[id]!; i++, o++) {
         const g = gramOf[o]!;
         if (lastId[g] !== id) {
           lastId[g] = id;
@@ -84,8 +102,8 @@ export class NameGrams {
     const fill = counts.slice(0, gramCount);
     lastId.fill(-1);
     o = 0;
-    for (let id = 0; id < names.length; id++) {
-      for (let i = 0; i + 1 < names[id]!.length; i++, o++) {
+    for (let id = 0; id < count; id++) {
+      for (let i = 0; i + 1 < offsets[id + 1]! - offsets[id]!; i++, o++) {
         const g = gramOf[o]!;
         if (lastId[g] === id) {
           this.#at[fill[g]! - 1] = several;

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { characterBits, NameTable } from './name-table.js';
+import { characterBits } from './character-bits.js';
+import { flatNames } from './name-grams.js';
+import { textOrder } from './name-order.js';
+import { NameTable } from './name-table.js';
 import { RankSet } from './rank-set.js';
 
 describe('NameTable', () => {
@@ -109,5 +112,18 @@ describe('NameTable', () => {
     expect(characterBits('ab')).toBe(3);
     expect(characterBits('0')).toBe(characterBits('5'));
     expect(characterBits('-')).toBe(2 ** 31);
+  });
+});
+
+describe('textOrder', () => {
+  it('orders names by their text, ties by index, as a comparison sort does (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-c_é]{0,6}$/), { maxLength: 80 }), (names) => {
+        const expected = names
+          .map((_, i) => i)
+          .sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : a - b));
+        expect(Array.from(textOrder(flatNames(names)))).toEqual(expected);
+      }),
+    );
   });
 });

@@ -1,22 +1,8 @@
-import { type Chosen, NameGrams } from './name-grams.js';
+import { characterBits } from './character-bits.js';
+import { type Chosen, type FlatNames, flatNames, NameGrams } from './name-grams.js';
+import { inTextOrder } from './name-order.js';
 import type { RankTest } from './query-plan.js';
 import { RankSet } from './rank-set.js';
-
-/**
- * Which characters a string holds, as 32 bits: `a`–`z` have a bit each, digits share five,
- * everything else shares one. A name can contain a needle only if its bits cover the
- * needle's, so most names are ruled out by one integer test before any string is read.
- */
-export function characterBits(text: string): number {
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) bits |= 1 << (c - 0x61);
-    else if (c >= 0x30 && c <= 0x39) bits |= 1 << (26 + ((c - 0x30) % 5));
-    else bits |= 1 << 31;
-  }
-  return bits >>> 0;
-}
 
 /**
  * Broad needles whose ranks are kept: at most 48 sets of size/8 bytes (6 MB at a million
@@ -42,12 +28,14 @@ export class NameTable {
   /** Rank → index into `lowerNames`. */
   readonly nameOf: Uint32Array;
   /** The distinct names, lower-cased (two spellings of one lower-case name may both be here). */
-  readonly lowerNames: string[] = [];
+  readonly lowerNames: readonly string[];
   readonly #bits: Uint32Array;
   /** Per distinct name, the answer for the current needles: UNKNOWN, YES or NO. */
   #memo: Uint8Array = new Uint8Array(0);
   #groups: { start: Uint32Array; ranks: Uint32Array } | undefined;
   #grams: NameGrams | undefined;
+  /** The names' code units, in id order, until the grams take them. */
+  #flat: FlatNames | undefined;
   /** The ids `#answerCandidates` found last: a view of `#matchedIds`. */
   #matched: Uint32Array = new Uint32Array(0);
   #matchedIds: Uint32Array = new Uint32Array(0);
@@ -59,21 +47,33 @@ export class NameTable {
   constructor(names: readonly (string | null | undefined)[]) {
     this.nameOf = new Uint32Array(names.length);
     const idOf = new Map<string, number>();
+    const lowerNames: string[] = [];
     for (let rank = 0; rank < names.length; rank++) {
       const name = names[rank] ?? '';
       let id = idOf.get(name);
       if (id === undefined) {
-        id = this.lowerNames.length;
+        id = lowerNames.length;
         idOf.set(name, id);
-        const lower = name.toLowerCase();
-        this.lowerNames.push(lower);
+        lowerNames.push(name.toLowerCase());
       }
       this.nameOf[rank] = id;
     }
+    // Ids in the order of the names' text (`inTextOrder`).
+    const { names: ordered, flat, idOf: idOfFirst } = inTextOrder(lowerNames);
+    [this.lowerNames, this.#flat] = [ordered, flat];
+    for (let rank = 0; rank < names.length; rank++) this.nameOf[rank] = idOfFirst[this.nameOf[rank]!]!;
     this.#bits = Uint32Array.from(this.lowerNames, characterBits);
-    this.#emptyId = idOf.get('') ?? -1;
+    const empty = idOf.get('');
+    this.#emptyId = empty === undefined ? -1 : idOfFirst[empty]!;
     this.#memo = new Uint8Array(this.lowerNames.length);
     this.#matchedIds = new Uint32Array(this.lowerNames.length);
+  }
+
+  /** The grams, over the code units the constructor left (then let go). */
+  #gramsOf(): NameGrams {
+    const grams = new NameGrams(this.#flat ?? flatNames(this.lowerNames));
+    this.#flat = undefined;
+    return grams;
   }
 
   #test(id: number, needles: readonly string[], needleBits: number): boolean {
@@ -114,7 +114,7 @@ export class NameTable {
 
   /** How many names `matchingNames` reads for these needles (those of the rarest gram). */
   candidateCount(needles: readonly string[]): number {
-    this.#grams ??= new NameGrams(this.lowerNames);
+    this.#grams ??= this.#gramsOf();
     return this.#grams.choose(needles)?.count ?? this.lowerNames.length;
   }
 
@@ -133,7 +133,7 @@ export class NameTable {
     temp: RankSet,
     way: 'walk' | 'names' | 'cheaper' = 'cheaper',
   ): void {
-    this.#grams ??= new NameGrams(this.lowerNames);
+    this.#grams ??= this.#gramsOf();
     const key = needles.join('\u0000');
     const kept = way === 'cheaper' ? this.#broad.get(key) : undefined;
     if (kept !== undefined) {
@@ -192,7 +192,7 @@ export class NameTable {
       this.#matched = this.#matchedIds.subarray(0, this.#emptyId >= 0 ? 1 : 0);
       return this.#matched;
     }
-    this.#grams ??= new NameGrams(this.lowerNames);
+    this.#grams ??= this.#gramsOf();
     const chosen = this.#grams.choose(condition.needles);
     // A needle of 2 or 3 characters is in exactly the names of its grams: nothing to test.
     const length = condition.needles.length === 1 ? condition.needles[0]!.length : 0;

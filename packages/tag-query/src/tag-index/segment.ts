@@ -1,7 +1,8 @@
 import type { Match, Tag, TagQuery } from '@csbs-kit/models';
 import type { TaggedResource } from '../evaluate.js';
 import type { OrderedBackup } from './backup-order.js';
-import { characterBits, NameTable } from './name-table.js';
+import { characterBits } from './character-bits.js';
+import { NameTable } from './name-table.js';
 import { andNotPosting, andPosting, orPosting, type Posting, postingLength } from './posting.js';
 import { type BuiltPostings, buildKeyPostings, type KeyPostings, tagListsPay } from './posting-builder.js';
 import { allTest, type QueryPlan, type RankTest, unionTest } from './query-plan.js';

@@ -1,7 +1,9 @@
 import type { TagQuery } from '@csbs-kit/models';
 import type { ResourceTagLike } from '../evaluate.js';
 import { gatherCap, ListNames, type NamePass } from './list-names.js';
+import { ListPages } from './list-pages.js';
 import type { NameTable } from './name-table.js';
+import { sortRanks } from './rank-sort.js';
 import { IndexSegment, nameCondition } from './segment.js';
 
 /** One distinct tags list, as the inner segment indexes it. */
@@ -36,10 +38,10 @@ export class TagLists {
   readonly #lists: IndexSegment<ListEntry>;
   readonly #names: () => NameTable;
   #listNames: ListNames | undefined;
-  /** Scratch: the matching lists, ascending, and the merge's heap of list cursors. */
+  /** Scratch: the matching lists, ascending. */
   readonly #matched: Uint32Array;
-  readonly #heapPos: Uint32Array;
-  readonly #heapEnd: Uint32Array;
+  readonly #pages: ListPages;
+  readonly #sortScratch = new Uint32Array(gatherCap);
 
   /**
    * `listOfRank` and `lists` as `buildKeyPostings` gives them; `names` gives the segment's
@@ -70,8 +72,7 @@ export class TagLists {
     entries.push({ id: String(untagged), tags: NO_TAGS });
     this.#lists = new IndexSegment(entries);
     this.#matched = new Uint32Array(count);
-    this.#heapPos = new Uint32Array(count);
-    this.#heapEnd = new Uint32Array(count);
+    this.#pages = new ListPages(this.listOf, this.start, this.ranks);
   }
 
   /** Name conditions whose per-list counts are kept (bounded). */
@@ -123,7 +124,8 @@ export class TagLists {
     if (offset >= wanted) return { total, ranks: [] };
     // Gathering every match and sorting beats reading the page off the lists when the
     // matches are few and either side is short (a rare needle, or few matching backups).
-    const sortCost = total * Math.log2(total + 1);
+    // The radix sort: three passes of two steps an element, each about a walk's step.
+    const sortCost = total * 6;
     const gatherCost =
       names.gathered !== undefined
         ? sortCost
@@ -131,18 +133,33 @@ export class TagLists {
           ? Math.min(names.inNames, lists.inLists) + sortCost
           : Infinity;
     const gather =
-      ways.page === undefined ? gatherCost <= this.#pageCost(lists, total, wanted) : ways.page === 'gather';
+      ways.page === undefined
+        ? gatherCost <= this.#pageCost(lists, total, wanted, names.pass)
+        : ways.page === 'gather';
     if (gather && gatherCost < Infinity) {
       const gathered = names.gathered ?? this.#listNames.gather(names.pass, names.inNames, lists).gathered!;
-      gathered.sort();
+      sortRanks(gathered, this.#sortScratch, this.size);
       return { total, ranks: Array.from(gathered.subarray(offset, wanted)) };
     }
     return { total, ranks: this.page(lists, total, offset, end, names.pass, ways.page) };
   }
 
-  /** The cheaper of `#walk` and `#merge`, in steps, for the first `end` of `total` matches. */
-  #pageCost(lists: MatchedLists, total: number, wanted: number): number {
-    return Math.min((wanted * this.size) / total, this.#mergeCost(lists, total, wanted));
+  /** The cheapest of the `ListPages` ways (walk, walk of the passing ranks, merge), in steps, for the first `end` of `total` matches. */
+  #pageCost(lists: MatchedLists, total: number, wanted: number, pass: NamePass | null): number {
+    return Math.min(
+      (wanted * this.size) / total,
+      this.#ranksCost(total, wanted, pass),
+      this.#mergeCost(lists, total, wanted),
+    );
+  }
+
+  /** `ListPages.walkRanks`: a word of the passing ranks read a step, a passing rank tested a step. */
+  #ranksCost(total: number, wanted: number, pass: NamePass | null): number {
+    const ranks = pass?.ranks;
+    if (ranks === undefined) return Number.POSITIVE_INFINITY;
+    // Building the bits reads every passing rank once; the condition is kept to be reused,
+    // so a part of that is charged to this page.
+    return (wanted / total) * (this.size / 32 + ranks.count) + (ranks.built ? 0 : ranks.count / 4);
   }
 
   #mergeCost(lists: MatchedLists, total: number, wanted: number): number {
@@ -165,102 +182,30 @@ export class TagLists {
   ): number[] {
     const wanted = Math.min(end, total);
     if (offset >= wanted) return [];
+    if (way === 'ranks' || way === undefined || way === 'gather') {
+      const ranksCost = this.#ranksCost(total, wanted, pass);
+      if (
+        ranksCost < Number.POSITIVE_INFINITY &&
+        (way === 'ranks' || ranksCost <= this.#pageCost(lists, total, wanted, null))
+      )
+        return this.#pages.walkRanks(lists.words, pass!.ranks!.bits(), offset, wanted);
+    }
     const walk =
-      way === undefined || way === 'gather'
+      way === undefined || way === 'gather' || way === 'ranks'
         ? (wanted * this.size) / total <= this.#mergeCost(lists, total, wanted)
         : way === 'walk';
-    if (walk) return this.#walk(lists.words, offset, wanted, pass);
-    return this.#merge(lists.matched, offset, wanted, pass);
-  }
-
-  /** Reads the ranks from the first on, keeping those of a matching list (and name). */
-  #walk(listWords: Uint32Array, offset: number, end: number, pass: NamePass | null): number[] {
-    const out: number[] = [];
-    const listOf = this.listOf;
-    const n = this.size;
-    let seen = 0;
-    if (pass === null) {
-      for (let rank = 0; rank < n && seen < end; rank++) {
-        const list = listOf[rank]!;
-        if (((listWords[list >>> 5]! >>> (list & 31)) & 1) === 0) continue;
-        if (seen++ >= offset) out.push(rank);
-      }
-      return out;
-    }
-    const nameOf = pass.nameOf;
-    const nameWords = pass.words;
-    for (let rank = 0; rank < n && seen < end; rank++) {
-      const list = listOf[rank]!;
-      if (((listWords[list >>> 5]! >>> (list & 31)) & 1) === 0) continue;
-      const name = nameOf[rank]!;
-      if (((nameWords[name >>> 5]! >>> (name & 31)) & 1) === 0) continue;
-      if (seen++ >= offset) out.push(rank);
-    }
-    return out;
-  }
-
-  /**
-   * Merges the rank arrays of the matching lists through a binary heap of cursors (ordered
-   * by the rank each one points at), keeping those whose name passes, until `end`.
-   */
-  #merge(matched: Uint32Array, offset: number, end: number, pass: NamePass | null): number[] {
-    const out: number[] = [];
-    const ranks = this.ranks;
-    const pos = this.#heapPos;
-    const lim = this.#heapEnd;
-    let size = 0;
-    for (let i = 0; i < matched.length; i++) {
-      const list = matched[i]!;
-      if (this.start[list + 1]! === this.start[list]!) continue;
-      pos[size] = this.start[list]!;
-      lim[size++] = this.start[list + 1]!;
-    }
-    const siftDown = (from: number) => {
-      let i = from;
-      const p = pos[i]!;
-      const e = lim[i]!;
-      const key = ranks[p]!;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && ranks[pos[child + 1]!]! < ranks[pos[child]!]!) child++;
-        if (ranks[pos[child]!]! >= key) break;
-        pos[i] = pos[child]!;
-        lim[i] = lim[child]!;
-        i = child;
-      }
-      pos[i] = p;
-      lim[i] = e;
-    };
-    for (let i = (size >>> 1) - 1; i >= 0; i--) siftDown(i);
-    const nameWords = pass?.words;
-    const nameOfListRank = pass?.nameOfListRank;
-    let seen = 0;
-    while (size > 0 && seen < end) {
-      const at = pos[0]!;
-      if (nameWords === undefined) {
-        if (seen++ >= offset) out.push(ranks[at]!);
-      } else {
-        const name = nameOfListRank![at]!;
-        if (((nameWords[name >>> 5]! >>> (name & 31)) & 1) !== 0 && seen++ >= offset) out.push(ranks[at]!);
-      }
-      if (at + 1 === lim[0]) {
-        size--;
-        pos[0] = pos[size]!;
-        lim[0] = lim[size]!;
-      } else pos[0] = at + 1;
-      if (size > 0) siftDown(0);
-    }
-    return out;
+    if (walk) return this.#pages.walk(lists.words, offset, wanted, pass);
+    return this.#pages.merge(lists.matched, offset, wanted, pass);
   }
 }
 
 /**
  * Forces one way of answering, for tests (each way must give the same answer); unset: the
- * cheapest by the counts. `gather` applies when the matches are few enough to gather.
+ * cheapest by the counts. `gather` applies when the matches are few enough to gather, `ranks`
+ * to a kept name condition (else a walk or merge, as the counts say).
  */
 export interface AnswerWays {
-  page?: 'walk' | 'merge' | 'gather';
+  page?: 'walk' | 'merge' | 'gather' | 'ranks';
   names?: 'keep' | 'direct' | 'test';
 }
 
