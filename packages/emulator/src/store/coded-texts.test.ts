@@ -6,7 +6,10 @@ import { textsOf } from './string-column.js';
 describe('FewTexts', () => {
   it('codes the rows as CodedTexts does, below and past its few values (fast-check)', () => {
     // Up to 40 distinct texts: some runs stay under the limit, others spill into the map.
-    const text = fc.oneof(fc.constantFrom('available', 'error', ''), fc.nat(39).map((n) => `v${n}`));
+    const text = fc.oneof(
+      fc.constantFrom('available', 'error', ''),
+      fc.nat(39).map((n) => `v${n}`),
+    );
     fc.assert(
       fc.property(fc.array(text, { maxLength: 120, size: 'max' }), (texts) => {
         const few = new FewTexts(texts.length);
