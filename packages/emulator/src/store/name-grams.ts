@@ -43,9 +43,11 @@ export class NameGrams {
     const last: number[] = [];
     for (let code = 0; code < lowered.length; code++) {
       const text = lowered[code]!;
+      const at = starts[code]!;
       for (let q = 2; q <= 3; q++) {
         for (let i = 0; i + q <= text.length; i++) {
-          const slot = flat ? asciiSlotOf(text, i, q) : -1;
+          // The flat code units, not the string: a typed-array read, not a `charCodeAt` call.
+          const slot = flat ? asciiSlotAt(units, at + i, q) : -1;
           let id = slot >= 0 ? dense[slot]! : (ids.get(gramOf(text, i, q)) ?? -1);
           if (id < 0) {
             id = lists.length;
@@ -111,15 +113,13 @@ const flatTableFrom = 4096;
 /** Slots of the flat table: every 2-gram, then every 3-gram, of 7-bit code units. */
 const asciiGramSlots = 128 ** 2 + 128 ** 3;
 
-/** The flat-table slot of the `q`-gram at `at`, or -1 when it holds a code unit past 127. */
-function asciiSlotOf(text: string, at: number, q: number): number {
-  let slot = 0;
-  for (let i = 0; i < q; i++) {
-    const c = text.charCodeAt(at + i);
-    if (c > 127) return -1;
-    slot = slot * 128 + c;
-  }
-  return q === 2 ? slot : 128 ** 2 + slot;
+/** The flat-table slot of the `q`-gram of `units` at `at`, or -1 when it holds a code unit past 127. */
+function asciiSlotAt(units: Uint16Array, at: number, q: number): number {
+  const a = units[at]!;
+  const b = units[at + 1]!;
+  if (q === 2) return a > 127 || b > 127 ? -1 : a * 128 + b;
+  const c = units[at + 2]!;
+  return a > 127 || b > 127 || c > 127 ? -1 : 128 ** 2 + (a * 128 + b) * 128 + c;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CheckpointItem } from '@csbs-kit/models';
 import type { ResourceTagLike } from '@csbs-kit/tag-query';
 import { timeOfMicros } from '../data/generate-data.js';
+import { CodedTexts, FewTexts } from './coded-texts.js';
 import { idBytesOf } from './id-bytes.js';
 import {
   azOf,
@@ -11,7 +12,6 @@ import {
   textOf,
 } from './item-fields.js';
 import { type ListingFields, MicrosColumn, type TimeValues } from './listing-index.js';
-import type { CodedValues } from './string-column.js';
 
 /** What `StoredItems` keeps of its backups, row by row. */
 export interface StoredColumns {
@@ -25,39 +25,6 @@ export interface StoredColumns {
   readonly fields: ListingFields;
   /** Every `created_at` is held as microseconds and is already in the normal form. */
   readonly normalTimes: boolean;
-}
-
-/**
- * One text field of every row as codes into its distinct values (`CodedValues`), interned
- * as the rows come. Used for names, which are interned anyway (the tag index keeps one per
- * row): the listing's column then interns each distinct name once rather than every row.
- * (Coding the columns of few values too measured no faster: a map look-up a row costs what
- * the column's own interning does.)
- */
-class CodedTexts {
-  readonly #codes: Uint32Array;
-  readonly #values: string[] = [];
-  readonly #seen = new Map<string, number>();
-
-  constructor(size: number) {
-    this.#codes = new Uint32Array(size);
-  }
-
-  /** Records `text` at `row`; returns the string kept for it. */
-  put(row: number, text: string): string {
-    let code = this.#seen.get(text);
-    if (code === undefined) {
-      code = this.#values.length;
-      this.#values.push(text);
-      this.#seen.set(text, code);
-    }
-    this.#codes[row] = code;
-    return this.#values[code]!;
-  }
-
-  get coded(): CodedValues {
-    return { codes: this.#codes, values: this.#values };
-  }
 }
 
 type TimeKey = 'created_at' | 'updated_at' | 'protected_at';
@@ -117,15 +84,15 @@ export class StoredColumnsBuilder {
   readonly #created: (string | null | undefined)[];
   // Equal tags texts share one string and one list: one look-up a row.
   readonly #tagLists = new Map<string, { json: string; tags: readonly ResourceTagLike[] | undefined }>();
-  readonly #status: string[];
-  readonly #resourceId: string[];
+  readonly #status: FewTexts;
+  readonly #resourceId: CodedTexts;
   readonly #checkpointId: string[];
-  readonly #resourceType: string[];
-  readonly #policyId: string[];
-  readonly #az: string[];
-  readonly #imageType: string[];
+  readonly #resourceType: FewTexts;
+  readonly #policyId: FewTexts;
+  readonly #az: FewTexts;
+  readonly #imageType: FewTexts;
   readonly #name: CodedTexts;
-  readonly #resourceName: string[];
+  readonly #resourceName: CodedTexts;
   readonly #times: Record<TimeKey, TimeColumn>;
   #normalCreated = true;
 
@@ -137,15 +104,15 @@ export class StoredColumnsBuilder {
     this.#tags = new Array(size);
     this.#tagsJson = texts();
     this.#created = new Array(size);
-    this.#status = texts();
-    this.#resourceId = texts();
+    this.#status = new FewTexts(size);
+    this.#resourceId = new CodedTexts(size);
     this.#checkpointId = texts();
-    this.#resourceType = texts();
-    this.#policyId = texts();
-    this.#az = texts();
-    this.#imageType = texts();
+    this.#resourceType = new FewTexts(size);
+    this.#policyId = new FewTexts(size);
+    this.#az = new FewTexts(size);
+    this.#imageType = new FewTexts(size);
     this.#name = new CodedTexts(size);
-    this.#resourceName = texts();
+    this.#resourceName = new CodedTexts(size);
     this.#times = {
       created_at: new TimeColumn(size),
       updated_at: new TimeColumn(size),
@@ -186,14 +153,14 @@ export class StoredColumnsBuilder {
     // form, the tag index orders the rows itself.
     if (this.#normalCreated && (typeof created !== 'string' || normalizeTime(created) !== created))
       this.#normalCreated = false;
-    this.#status[row] = textOf(item.status);
-    this.#resourceId[row] = textOf(item.resource_id);
+    this.#status.put(row, textOf(item.status));
+    this.#resourceId.put(row, textOf(item.resource_id));
     this.#checkpointId[row] = textOf(item.checkpoint_id);
-    this.#resourceType[row] = textOf(item.resource_type);
-    this.#policyId[row] = textOf(item.policy_id);
-    this.#az[row] = azOf(item);
-    this.#imageType[row] = imageTypeOf(item);
-    this.#resourceName[row] = resourceNameOf(item);
+    this.#resourceType.put(row, textOf(item.resource_type));
+    this.#policyId.put(row, textOf(item.policy_id));
+    this.#az.put(row, azOf(item));
+    this.#imageType.put(row, imageTypeOf(item));
+    this.#resourceName.put(row, resourceNameOf(item));
     this.#times.created_at.put(row, created);
     this.#times.updated_at.put(row, item.updated_at);
     this.#times.protected_at.put(row, item.protected_at);
@@ -212,15 +179,15 @@ export class StoredColumnsBuilder {
       fields: {
         // Uuids and other ids of one width as bytes: ranked by a radix sort of their heads.
         id: idBytesOf(this.#ids) ?? this.#ids,
-        status: this.#status,
-        resource_id: this.#resourceId,
+        status: this.#status.coded,
+        resource_id: this.#resourceId.coded,
         checkpoint_id: this.#checkpointId,
-        resource_type: this.#resourceType,
-        policy_id: this.#policyId,
-        az: this.#az,
-        image_type: this.#imageType,
+        resource_type: this.#resourceType.coded,
+        policy_id: this.#policyId.coded,
+        az: this.#az.coded,
+        image_type: this.#imageType.coded,
         name: this.#name.coded,
-        resource_name: this.#resourceName,
+        resource_name: this.#resourceName.coded,
         created_at: created,
         updated_at: this.#times.updated_at.values,
         protected_at: this.#times.protected_at.values,
