@@ -45,7 +45,7 @@ describe('RequestLog', () => {
     log.add(
       entry(1, {
         method: 'POST',
-        headers: { 'x-auth-token': 't', accept: ['a', 'b'], 'content-length': undefined },
+        headers: { 'x-auth-token': 't', 'x-many': ['a', 'b'], 'content-length': undefined },
         body: Buffer.from(JSON.stringify(auth)),
         fault: 'status=503',
       }),
@@ -61,7 +61,7 @@ describe('RequestLog', () => {
         query: '',
         status: 200,
         requestId: '1',
-        headers: { 'x-auth-token': '[REDACTED]', accept: 'a, b' },
+        headers: { 'x-auth-token': '[REDACTED]', 'x-many': 'a, b' },
         durationMs: 1,
         body: { auth: { identity: { password: { user: { name: 'n', password: '[REDACTED]' } } } } },
         fault: 'status=503',
