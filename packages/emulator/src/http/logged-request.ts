@@ -37,9 +37,16 @@ function loggedBody(body: Buffer, json: unknown): unknown {
   }
 }
 
-/** Bodies past the logged size are not kept for the log. */
-export const keptBody = (body: Buffer, none: Buffer): Buffer =>
-  body.length > maxLoggedBodyBytes ? none : body;
+/**
+ * The body as the log keeps it: none past the logged size; a small body, which is a slice of
+ * node's shared 8 KiB pool, copied into its own bytes (kept as it is, each of 1000 entries
+ * could keep a whole slab).
+ */
+export function keptBody(body: Buffer, none: Buffer): Buffer {
+  if (body.length === 0 || body.length > maxLoggedBodyBytes) return none;
+  if (body.byteLength === body.buffer.byteLength) return body;
+  return Buffer.from(new Uint8Array(body).buffer);
+}
 
 /** The entry as `GET /__emulator/requests` shows it: fresh objects, secrets redacted. */
 export function loggedRequestOf(record: LogRecord): LoggedRequest {

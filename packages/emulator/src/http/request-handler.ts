@@ -186,7 +186,7 @@ async function handle(
         headers: req.headers,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         body: kept,
-        json: kept === body ? json : undefined,
+        json: kept.length === 0 ? undefined : json,
         fault: describeFault(fault),
       });
     }

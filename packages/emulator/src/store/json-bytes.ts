@@ -127,15 +127,20 @@ export class JsonBytes {
     if (!this.#pooled) return pooledCopy(this.#buf, this.#pos);
     const size = sizeClassOf(this.#pos);
     let body: PooledBody;
-    if (size === this.#buf.length) body = new PooledBody(this.#buf, this.#pos);
-    else {
-      // A body of a smaller class than the scratch (after a larger page) is copied into a
-      // buffer of its own class: a buffer in flight is never much larger than its body. The
-      // scratch then shrinks to the body's class.
+    if (size === this.#buf.length) {
+      body = new PooledBody(this.#buf, this.#pos);
+      this.#buf = pooledBuffer(size);
+    } else {
+      // A body of a smaller class than the scratch is copied into a buffer of its own class:
+      // a buffer in flight is never much larger than its body. A scratch much larger than
+      // the body (after a page of 1000) shrinks to the body's class; one a little larger is
+      // kept, since shrinking and growing again would fill the free lists with small buffers.
       body = pooledCopy(this.#buf, this.#pos);
-      returnBuffer(this.#buf);
+      if (this.#buf.length > 4 * size) {
+        returnBuffer(this.#buf);
+        this.#buf = pooledBuffer(size);
+      }
     }
-    this.#buf = pooledBuffer(size);
     this.#view = viewOf(this.#buf);
     this.#pos = 0;
     return body;
