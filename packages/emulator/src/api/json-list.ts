@@ -1,8 +1,8 @@
 import { JsonBytes } from '../store/json-bytes.js';
 import type { PooledBody } from '../store/pooled-body.js';
 
-/** One reused scratch body: requests are answered one at a time, synchronously. */
-const body = new JsonBytes();
+/** One reused scratch body (requests are answered one at a time, synchronously), itself pooled: see `JsonBytes`. */
+const body = new JsonBytes(256 * 1024, { pooled: true });
 
 /**
  * A page body: `head`, then `[a,b,…]` of each row's JSON written by `write`, then `tail`,

@@ -6,6 +6,8 @@ import type { EmulatorCore } from '../emulator-core.js';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { answerIam, isIamRoute } from '../iam/iam-routes.js';
+import type { EmulatorState } from '../store/emulator-state.js';
+import type { ItemScope } from '../store/item-scope.js';
 import type { ResponseBody } from '../store/pooled-body.js';
 import type { RouteName } from './router.js';
 
@@ -49,6 +51,27 @@ function checkProject(principal: Principal, projectId: string): void {
   }
 }
 
+/** The backups a request may see: its project, or every project for an administrator's `all_tenants`. */
+function scopeOf(
+  state: EmulatorState,
+  principal: Principal,
+  projectId: string,
+  allTenants: boolean,
+): ItemScope {
+  if (!allTenants) return state.project(projectId);
+  if (!principal.admin) throw forbidden('all_tenants=true needs an administrator credential');
+  return state.allTenants();
+}
+
+function cachedAnswer(
+  state: EmulatorState,
+  keyHead: string,
+  key: string,
+  make: () => ResponseBody,
+): ResponseBody {
+  return key.length > maxCacheKeyLength ? make() : state.responses.answer(keyHead + key, make);
+}
+
 /**
  * Answers the CSBS endpoints and, through `answerIam`, the IAM ones. Authentication comes first, then the
  * project check, then the request's own validation: a stranger learns nothing from a 400.
@@ -60,17 +83,11 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
   const projectId = request.params[0] ?? '';
   checkProject(principal, projectId);
   const state = core.state;
-  const choose = (allTenants: boolean) => {
-    if (!allTenants) return state.project(projectId);
-    if (!principal.admin) throw forbidden('all_tenants=true needs an administrator credential');
-    return state.allTenants();
-  };
+  // Closures are made inline, per route, and never bound to a name: under tsx (the bench)
+  // a named arrow is also a `__name` call, a property definition per request.
   // Identical requests get identical answers (the data does not change between loads); the
   // key holds everything an answer depends on, the caller's admin flag included.
-  const cached = (key: string, make: () => ResponseBody) =>
-    key.length > maxCacheKeyLength
-      ? make()
-      : state.responses.answer(`${request.route}|${projectId}|${principal.admin}|${key}`, make);
+  const keyHead = `${request.route}|${projectId}|${principal.admin}|`;
   // The query string as received keys the cache: the same text is the same request (two
   // spellings of one query are two entries, which costs a miss, never a wrong answer).
   const query = request.query;
@@ -79,7 +96,7 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
       const body = request.body;
       const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
       let json: unknown;
-      const answer = cached(text, () => {
+      const answer = cachedAnswer(state, keyHead, text, () => {
         json = parseJsonBody(body);
         return answerTagQuery(state.project(projectId), json, settings.strict);
       });
@@ -88,17 +105,26 @@ export function answerApi(core: EmulatorCore, request: ApiRequest): ApiAnswer {
     case 'listCheckpointItems':
       return {
         status: 200,
-        body: cached(`${request.linkBase}?${query}`, () =>
-          answerListing(choose, request.search, request.linkBase),
+        body: cachedAnswer(state, keyHead, `${request.linkBase}?${query}`, () =>
+          answerListing(
+            (allTenants) => scopeOf(state, principal, projectId, allTenants),
+            request.search,
+            request.linkBase,
+          ),
         ),
       };
     case 'countCheckpointItems':
-      return { status: 200, body: cached(query, () => answerCount(choose, request.search)) };
+      return {
+        status: 200,
+        body: cachedAnswer(state, keyHead, query, () =>
+          answerCount((allTenants) => scopeOf(state, principal, projectId, allTenants), request.search),
+        ),
+      };
     case 'getCheckpointItem': {
       const id = request.params[1] ?? '';
       return {
         status: 200,
-        body: cached(id, () => answerGetItem(state.project(projectId), id)),
+        body: cachedAnswer(state, keyHead, id, () => answerGetItem(state.project(projectId), id)),
       };
     }
     default:

@@ -6,15 +6,13 @@ import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { parseFaultHeader } from '../faults/fault-header.js';
 import { type FaultDecision, noFault } from '../faults/fault-injector.js';
-import type { LoggedRequest } from '../types.js';
 import { answerApi } from './api-routes.js';
 import { answerControl } from './control-routes.js';
+import { keptBody } from './logged-request.js';
 import { bodyTooLarge, readBody } from './read-body.js';
-import { redactBody, redactHeaders } from './redact.js';
 import { sendError, sendJson } from './respond.js';
 import { isControlRoute, matchRoute } from './router.js';
 
-const maxLoggedBodyBytes = 64 * 1024;
 const safeHost = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 
 const faultCodes: Record<number, string> = {
@@ -42,17 +40,6 @@ function describeFault(f: FaultDecision): string | undefined {
   if (f.latencyMs > 0) parts.push(`latency=${f.latencyMs}`);
   if (f.cut) parts.push('cut');
   return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
-/** The body as logged: parsed JSON with secrets redacted; `json` when answering parsed it already. */
-function loggedBody(body: Buffer, json: unknown): unknown {
-  if (body.length === 0 || body.length > maxLoggedBodyBytes) return undefined;
-  if (json !== undefined) return redactBody(json);
-  try {
-    return redactBody(JSON.parse(body.toString('utf8')));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 6.3). */
@@ -86,9 +73,10 @@ export function createRequestHandler(
   shutdown: AbortSignal,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(core, req, res, shutdown).catch(() => {
+    const requestId = randomUUID();
+    handle(core, req, res, requestId, shutdown).catch(() => {
       if (!res.headersSent)
-        sendError(res, new EmulatorHttpError(500, errorCodes.systemError, 'internal error'));
+        sendError(res, requestId, new EmulatorHttpError(500, errorCodes.systemError, 'internal error'));
       else res.destroy();
     });
   };
@@ -98,13 +86,10 @@ async function handle(
   core: EmulatorCore,
   req: IncomingMessage,
   res: ServerResponse,
+  requestId: string,
   shutdown: AbortSignal,
 ): Promise<void> {
   const started = performance.now();
-  const requestId = randomUUID();
-  res.setHeader('X-Request-Id', requestId);
-  // openstacksdk and otcextensions read OpenStack's name for the same id.
-  res.setHeader('X-Openstack-Request-Id', requestId);
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
@@ -148,7 +133,7 @@ async function handle(
     }
     if (control) {
       const [controlStatus, controlBody] = answerControl(core, match.name, body);
-      sendJson(res, controlStatus, controlBody);
+      sendJson(res, requestId, controlStatus, controlBody);
       return;
     }
     fault = decideFault(core, req.headers['x-emulator-fault']);
@@ -159,6 +144,9 @@ async function handle(
       return;
     }
     if (fault.status !== undefined) throw faultError(fault.status, core.faults?.retryAfterSeconds ?? 1);
+    // `search` and `linkBase` only when a route reads them (a tag query reads neither).
+    let search: URLSearchParams | undefined;
+    let linkBase: string | undefined;
     const answer = answerApi(core, {
       route: match.name,
       params: match.params,
@@ -167,34 +155,40 @@ async function handle(
       headers: req.headers,
       body,
       query,
-      search: new URLSearchParams(query),
-      linkBase: `http://${safeHost.test(req.headers.host ?? '') ? req.headers.host : 'localhost'}${pathname}`,
+      get search() {
+        search ??= new URLSearchParams(query);
+        return search;
+      },
+      get linkBase() {
+        linkBase ??= `http://${safeHost.test(req.headers.host ?? '') ? req.headers.host : 'localhost'}${pathname}`;
+        return linkBase;
+      },
     });
     status = answer.status;
     json = answer.json;
-    sendJson(res, answer.status, answer.body, answer.headers);
+    sendJson(res, requestId, answer.status, answer.body, answer.headers);
   } catch (error) {
     const httpError = EmulatorHttpError.isInstance(error)
       ? error
       : new EmulatorHttpError(500, errorCodes.systemError, 'internal error', { cause: error });
     status = httpError.status;
-    sendError(res, httpError);
+    sendError(res, requestId, httpError);
   } finally {
     if (!control) {
-      const entry: LoggedRequest = {
+      const kept = keptBody(body, noBody);
+      // Kept as received and redacted when the log is read (see logged-request.ts).
+      core.log.add({
         method,
         path: pathname,
         query,
         status,
         requestId,
-        headers: redactHeaders(req.headers),
+        headers: req.headers,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      };
-      const logged = loggedBody(body, json);
-      if (logged !== undefined) entry.body = logged;
-      const faultText = describeFault(fault);
-      if (faultText !== undefined) entry.fault = faultText;
-      core.log.add(entry);
+        body: kept,
+        json: kept.length === 0 ? undefined : json,
+        fault: describeFault(fault),
+      });
     }
   }
 }

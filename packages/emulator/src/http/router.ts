@@ -59,6 +59,8 @@ export type RouteMatch =
   | { kind: 'methodNotAllowed'; allow: string };
 
 function decodeSegment(text: string): string {
+  // Most segments (project ids, backup ids) have nothing to decode.
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {

@@ -1,4 +1,4 @@
-import { type PooledBody, pooledCopy } from './pooled-body.js';
+import { PooledBody, pooledBuffer, pooledCopy, returnBuffer, sizeClassOf } from './pooled-body.js';
 
 /**
  * A response body built as UTF-8 bytes in one reused scratch buffer, then copied out once.
@@ -10,9 +10,16 @@ export class JsonBytes {
   #buf: Buffer;
   #view: DataView;
   #pos = 0;
+  readonly #pooled: boolean;
 
-  constructor(initialBytes = 1 << 20) {
-    this.#buf = Buffer.allocUnsafe(initialBytes);
+  /**
+   * `pooled`: the scratch buffer is itself a pooled one, handed over whole by `takePooled`
+   * when the body fills its size class (a fresh one taken for the next body), so a page is
+   * not copied once more on its way out.
+   */
+  constructor(initialBytes = 1 << 20, options: { pooled?: boolean } = {}) {
+    this.#pooled = options.pooled ?? false;
+    this.#buf = this.#pooled ? pooledBuffer(initialBytes) : Buffer.allocUnsafe(initialBytes);
     this.#view = viewOf(this.#buf);
   }
 
@@ -26,8 +33,9 @@ export class JsonBytes {
     if (this.#pos + bytes <= this.#buf.length) return;
     let size = this.#buf.length * 2;
     while (size < this.#pos + bytes) size *= 2;
-    const next = Buffer.allocUnsafe(size);
+    const next = this.#pooled ? pooledBuffer(size) : Buffer.allocUnsafe(size);
     this.#buf.copy(next, 0, 0, this.#pos);
+    if (this.#pooled) returnBuffer(this.#buf);
     this.#buf = next;
     this.#view = viewOf(next);
   }
@@ -116,7 +124,26 @@ export class JsonBytes {
 
   /** The body so far in a pooled buffer, to be released once written. */
   takePooled(): PooledBody {
-    return pooledCopy(this.#buf, this.#pos);
+    if (!this.#pooled) return pooledCopy(this.#buf, this.#pos);
+    const size = sizeClassOf(this.#pos);
+    let body: PooledBody;
+    if (size === this.#buf.length) {
+      body = new PooledBody(this.#buf, this.#pos);
+      this.#buf = pooledBuffer(size);
+    } else {
+      // A body of a smaller class than the scratch is copied into a buffer of its own class:
+      // a buffer in flight is never much larger than its body. A scratch much larger than
+      // the body (after a page of 1000) shrinks to the body's class; one a little larger is
+      // kept, since shrinking and growing again would fill the free lists with small buffers.
+      body = pooledCopy(this.#buf, this.#pos);
+      if (this.#buf.length > 4 * size) {
+        returnBuffer(this.#buf);
+        this.#buf = pooledBuffer(size);
+      }
+    }
+    this.#view = viewOf(this.#buf);
+    this.#pos = 0;
+    return body;
   }
 
   /** The body so far as a string. */

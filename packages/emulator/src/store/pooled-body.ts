@@ -36,27 +36,41 @@ export class PooledBody {
     const backing = this.#backing;
     if (backing === undefined) return;
     this.#backing = undefined;
-    const size = backing.length;
-    if (size > largestClass || freeBytes + size > maxFreeBytes) return;
-    let list = free.get(size);
-    if (list === undefined) {
-      list = [];
-      free.set(size, list);
-    }
-    list.push(backing);
-    freeBytes += size;
+    returnBuffer(backing);
   }
+}
+
+/** A buffer of `length` bytes' size class, from the free list when it holds one; not zero-filled. */
+export function pooledBuffer(length: number): Buffer {
+  const size = classOf(length);
+  const backing = size <= largestClass ? free.get(size)?.pop() : undefined;
+  if (backing === undefined) return Buffer.allocUnsafeSlow(size);
+  freeBytes -= size;
+  return backing;
+}
+
+/** Puts a buffer of `pooledBuffer` on its free list (if there is room), for the next body of its class. */
+export function returnBuffer(backing: Buffer): void {
+  const size = backing.length;
+  if (size > largestClass || freeBytes + size > maxFreeBytes) return;
+  let list = free.get(size);
+  if (list === undefined) {
+    list = [];
+    free.set(size, list);
+  }
+  list.push(backing);
+  freeBytes += size;
 }
 
 /** A copy of `source[0, length)` in a pooled buffer. */
 export function pooledCopy(source: Uint8Array, length: number): PooledBody {
-  const size = classOf(length);
-  let backing = size <= largestClass ? free.get(size)?.pop() : undefined;
-  if (backing === undefined) backing = Buffer.allocUnsafeSlow(size);
-  else freeBytes -= size;
+  const backing = pooledBuffer(length);
   backing.set(source.subarray(0, length), 0);
   return new PooledBody(backing, length);
 }
+
+/** The size class of a body of `length` bytes: the length of its pooled buffer. */
+export const sizeClassOf = (length: number): number => classOf(length);
 
 /** Bytes held by the free lists (for tests). */
 export function pooledFreeBytes(): number {
