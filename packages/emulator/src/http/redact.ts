@@ -10,7 +10,8 @@ export function redactHeaders(
   headers: Readonly<Record<string, string | string[] | undefined>>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     out[name] = isSecretHeaderName(name) ? redacted : Array.isArray(value) ? value.join(', ') : value;
   }
@@ -39,6 +40,27 @@ function redactFields(value: unknown, isSecret: (name: string) => boolean, insid
 
 const isAuthBody = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'auth');
+
+/** Whether `redactFields` would replace anything in `value`: a field named as a secret at some depth. */
+function holdsSecret(value: unknown, isSecret: (name: string) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((item) => holdsSecret(item, isSecret));
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (isSecret(key) || holdsSecret((value as Record<string, unknown>)[key], isSecret)) return true;
+  }
+  return false;
+}
+
+/**
+ * A JSON body without its secrets: `value` itself when it holds none (redacting would only
+ * copy it), else `redactBody(value)`. For a caller that keeps the body and never changes it.
+ */
+export function withoutSecrets(value: unknown): unknown {
+  return holdsSecret(value, isAuthBody(value) ? isAuthSecretFieldName : isSecretFieldName)
+    ? redactBody(value)
+    : value;
+}
 
 /**
  * A copy of a JSON body with its secrets replaced. An auth body loses every field named

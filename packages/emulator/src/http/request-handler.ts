@@ -8,7 +8,7 @@ import { parseFaultHeader } from '../faults/fault-header.js';
 import { type FaultDecision, noFault } from '../faults/fault-injector.js';
 import { answerApi } from './api-routes.js';
 import { answerControl } from './control-routes.js';
-import { keptBody } from './logged-request.js';
+import { logRecordOf } from './logged-request.js';
 import { bodyTooLarge, readBody } from './read-body.js';
 import { sendError, sendJson } from './respond.js';
 import { isControlRoute, matchRoute } from './router.js';
@@ -175,20 +175,21 @@ async function handle(
     sendError(res, requestId, httpError);
   } finally {
     if (!control) {
-      const kept = keptBody(body, noBody);
-      // Kept as received and redacted when the log is read (see logged-request.ts).
-      core.log.add({
-        method,
-        path: pathname,
-        query,
-        status,
-        requestId,
-        headers: req.headers,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        body: kept,
-        json: kept.length === 0 ? undefined : json,
-        fault: describeFault(fault),
-      });
+      // Redacted as it is kept: the log never holds a secret (see logged-request.ts).
+      core.log.add(
+        logRecordOf({
+          method,
+          path: pathname,
+          query,
+          status,
+          requestId,
+          headers: req.headers,
+          durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+          body,
+          json,
+          fault: describeFault(fault),
+        }),
+      );
     }
   }
 }
