@@ -66,7 +66,9 @@ export class NameGrams {
 
   /**
    * The codes whose lower-cased value contains `needle` (already lower-cased, not empty),
-   * ascending. Read-only: for short needles it is the gram's posting itself.
+   * ascending. Read-only: for short needles it is the gram's posting itself, and so it is
+   * for a longer one that every value of its rarest gram's posting holds (`manu` of
+   * `manualbk_…`): needles of one answer then hand over one array.
    */
   matching(needle: string): Uint32Array {
     if (needle.length === 2 || needle.length === 3)
@@ -102,6 +104,7 @@ export class NameGrams {
         }
       }
     }
+    if (!all && found === count) return candidates!;
     return out.slice(0, found);
   }
 }
