@@ -136,7 +136,7 @@ export class FuzzyConditions {
    * Conditions by answer: needles whose answer is their rarest gram's whole posting get
    * that array from `matching`, so `man`, `manu` and `manual` share one mask, count and rank
    * mask, built once (~100-200 µs for the 65k names of a broad answer). Keyed by the
-   * array's identity: a copied answer is never met again, and only takes a slot.
+   * posting's identity; a copied answer is never met again and is not kept here.
    */
   readonly #byAnswer = new GenerationalCache<Uint32Array, FuzzyCondition>(cachedAnswers);
 
@@ -153,6 +153,7 @@ export class FuzzyConditions {
       const matched = grams.matching(needle);
       if (matched.length === 0) return noMatch;
       if (matched.length === 1) return new ExactCondition(column, matched[0]!);
+      if (!grams.isPosting(matched)) return new FuzzyCondition(this.#fuzzy, matched);
       return this.#byAnswer.get(matched, () => new FuzzyCondition(this.#fuzzy, matched));
     });
   }

@@ -54,5 +54,7 @@ describe('NameGrams', () => {
     // Every value holding `str` is a `Straße-…`: the longer needle's answer is that posting.
     expect(grams.matching('straß')).toBe(grams.matching('str'));
     expect(grams.matching('web-1a')).not.toBe(grams.matching('web'));
+    expect(grams.isPosting(grams.matching('straß'))).toBe(true);
+    expect(grams.isPosting(grams.matching('web-1a'))).toBe(false);
   });
 });
