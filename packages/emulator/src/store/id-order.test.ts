@@ -15,9 +15,13 @@ describe('rowOfId', () => {
   it('finds each id, and nothing for any other text, from bytes as from strings (fast-check)', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(idArb, { maxLength: 40 }),
+        // Past the id order's sample spacing (64), so that the samples narrow the search.
+        fc.uniqueArray(idArb, { maxLength: 300 }),
         fc.array(
-          fc.string({ unit: fc.constantFrom('a', 'b', 'z', '0', '-', '\u00e9', '\u0100'), maxLength: 6 }),
+          fc.string({
+            unit: fc.constantFrom('a', 'b', 'z', '0', '-', '\u00e9', '\u0100', '\uffff'),
+            maxLength: 6,
+          }),
         ),
         (ids, others) => {
           const bytes = new IdBytes(ids.length, width);
@@ -34,7 +38,7 @@ describe('rowOfId', () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });

@@ -79,6 +79,12 @@ const walkSlack = 4;
 const minWalkBudget = 4096;
 const singleKeySpecs = new Set(sortKeys.map((key) => viewOrderOf([{ key, direction: 'asc' }]).spec));
 
+/** A stored view, and whether a sort reads it backwards. */
+export interface ViewChoice {
+  readonly view: SortView;
+  readonly reversed: boolean;
+}
+
 export interface ListingPage {
   sort: readonly SortField[];
   /** The marker's row, or undefined to start at the beginning. */
@@ -110,6 +116,8 @@ export class ListingIndex {
   /** Block summaries per view, built as filters ask for them; dropped with the view. */
   readonly #blocks = new WeakMap<SortView, ViewBlocks>();
   readonly #fuzzy: FuzzyFilters;
+  /** Per key, the stored view of it ascending and descending (see `view`). */
+  readonly #singleKey = new Map<SortKey, readonly [ViewChoice, ViewChoice]>();
   #bits: RankBits | undefined;
 
   constructor(fields: ListingFields) {
@@ -158,7 +166,10 @@ export class ListingIndex {
       createdTextAt: textAtOf(fields.created_at),
       createdMicros: fields.created_at instanceof MicrosColumn ? fields.created_at.micros : undefined,
     };
-    for (const key of sortKeys) this.view([{ key, direction: 'asc' }]);
+    for (const key of sortKeys) {
+      const asc = this.view([{ key, direction: 'asc' }]);
+      this.#singleKey.set(key, [asc, this.view([{ key, direction: 'desc' }])]);
+    }
     this.#fuzzy = {
       name: new FuzzyConditions(this.columns.name),
       resource_name: new FuzzyConditions(this.columns.resource_name),
@@ -175,7 +186,19 @@ export class ListingIndex {
   }
 
   /** The stored view serving `sort`, and whether to read it backwards. */
-  view(sort: readonly SortField[]): { view: SortView; reversed: boolean } {
+  view(sort: readonly SortField[]): ViewChoice {
+    // One key, or one key then id its way (the default sort): a view of the load's, always
+    // kept, so found with no spec text made (~2 µs of a request's plan, with its arrays).
+    const first = sort[0];
+    const second = sort[1];
+    if (
+      first !== undefined &&
+      (sort.length === 1 ||
+        (sort.length === 2 && second!.key === 'id' && second!.direction === first.direction))
+    ) {
+      const choice = this.#singleKey.get(first.key);
+      if (choice !== undefined) return choice[first.direction === 'asc' ? 0 : 1];
+    }
     const order = viewOrderOf(sort);
     let view = this.#views.get(order.spec);
     if (view !== undefined) {

@@ -49,4 +49,12 @@ describe('NameGrams', () => {
       { numRuns: 1000 },
     );
   });
+
+  it("hands over a gram's posting itself when every value of it holds the needle", () => {
+    // Every value holding `str` is a `Straße-…`: the longer needle's answer is that posting.
+    expect(grams.matching('straß')).toBe(grams.matching('str'));
+    expect(grams.matching('web-1a')).not.toBe(grams.matching('web'));
+    expect(grams.isPosting(grams.matching('straß'))).toBe(true);
+    expect(grams.isPosting(grams.matching('web-1a'))).toBe(false);
+  });
 });

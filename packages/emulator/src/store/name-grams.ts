@@ -17,6 +17,8 @@ export class NameGrams {
   readonly #starts: Uint32Array;
   /** Postings by gram number (see `gramOf`): the codes of the values holding the gram. */
   readonly #grams = new Map<number, Uint32Array>();
+  /** The postings `matching` has handed over as answers (see `isPosting`). */
+  readonly #handedOver = new WeakSet<Uint32Array>();
 
   constructor(values: readonly string[]) {
     const lowered = values.map((value) => value.toLowerCase());
@@ -68,11 +70,13 @@ export class NameGrams {
 
   /**
    * The codes whose lower-cased value contains `needle` (already lower-cased, not empty),
-   * ascending. Read-only: for short needles it is the gram's posting itself.
+   * ascending. Read-only: for short needles it is the gram's posting itself, and so it is
+   * for a longer one that every value of its rarest gram's posting holds (`manu` of
+   * `manualbk_…`): needles of one answer then hand over one array.
    */
   matching(needle: string): Uint32Array {
     if (needle.length === 2 || needle.length === 3)
-      return this.#grams.get(gramOf(needle, 0, needle.length)) ?? new Uint32Array(0);
+      return this.#handOver(this.#grams.get(gramOf(needle, 0, needle.length)) ?? new Uint32Array(0));
     let candidates: Uint32Array | undefined;
     if (needle.length >= 2) {
       for (let i = 0; i + 3 <= needle.length; i++) {
@@ -104,7 +108,22 @@ export class NameGrams {
         }
       }
     }
+    if (!all && found === count) return this.#handOver(candidates!);
     return out.slice(0, found);
+  }
+
+  /**
+   * Whether `matching` answered `codes` with a posting of its own: an answer that other
+   * needles may be given too, and that lives as long as the grams, so keeping something
+   * by it holds nothing more (a copied answer, up to 512 KiB, would be held for nothing).
+   */
+  isPosting(codes: Uint32Array): boolean {
+    return this.#handedOver.has(codes);
+  }
+
+  #handOver(posting: Uint32Array): Uint32Array {
+    this.#handedOver.add(posting);
+    return posting;
   }
 }
 
