@@ -5,14 +5,8 @@ import { redactHeaders, withoutSecrets } from './redact.js';
 const maxLoggedBodyBytes = 64 * 1024;
 
 /** A request as answering saw it, before anything is redacted. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  requestId: string;
+export interface ReceivedRequest extends Omit<LoggedRequest, 'headers' | 'body' | 'fault'> {
   headers: IncomingHttpHeaders;
-  durationMs: number;
   /** The body as received; empty when there was none. */
   body: Buffer;
   /** The body as answering parsed it (and left unchanged), if it did. */
@@ -26,14 +20,7 @@ export interface ReceivedRequest {
  * copies that `GET /__emulator/requests` hands out are made only when it is read, since most
  * entries are overwritten unread.
  */
-export interface LogRecord {
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  requestId: string;
-  headers: Record<string, string>;
-  durationMs: number;
+export interface LogRecord extends Omit<LoggedRequest, 'body' | 'fault'> {
   /** The parsed body with its secrets redacted; undefined when none is logged. */
   body: unknown;
   fault: string | undefined;
