@@ -112,13 +112,10 @@ export class ListNames {
       // ids whose ranks are one range: a read per run, not per name.
       let inNames = 0;
       for (let k = 0; k < ids.length; ) {
-        const first = ids[k++]!;
-        let end = first + 1;
-        while (k < ids.length && ids[k] === end) {
-          k++;
-          end++;
-        }
-        inNames += start[end]! - start[first]!;
+        const first = ids[k]!;
+        const next = runEnd(ids, k);
+        inNames += start[first + next - k]! - start[first]!;
+        k = next;
       }
       // Many passing names (a broad needle: testing them was the cost) or many backups on
       // both sides: keep the counts for the next query with this condition.
@@ -127,8 +124,7 @@ export class ListNames {
         way === undefined ? many || Math.min(inNames, lists.inLists) > this.#lists.size / 32 : way === 'keep';
       if (keep) kept = this.#keep(key, ids, inNames);
       else {
-        const words = this.#scratchWords.fill(0);
-        for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+        const words = setBits(this.#scratchWords.fill(0), ids);
         const pass = this.#passOf(words);
         const { found, gathered } = this.gather(pass, inNames, lists);
         return { total: found, pass, inNames, ...(gathered && { gathered }) };
@@ -238,8 +234,7 @@ export class ListNames {
 
   /** Counts the passing backups of every list for `ids`, and keeps the counts under `key`. */
   #keep(key: string, ids: Uint32Array, inNames: number): Kept {
-    const words = new Uint32Array(this.#scratchWords.length);
-    for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+    const words = setBits(new Uint32Array(this.#scratchWords.length), ids);
     const perList = new Uint32Array(this.#lists.listCount);
     const { start } = this.#table.ranksByName();
     this.#runCounts ??= new RunCounts(this.#listOfNameRank, perList.length);
@@ -247,13 +242,10 @@ export class ListNames {
     if (inNames * 2 <= this.#lists.size) {
       // By runs of consecutive ids (see `pass`): one flat range of ranks each.
       for (let k = 0; k < ids.length; ) {
-        const first = ids[k++]!;
-        let end = first + 1;
-        while (k < ids.length && ids[k] === end) {
-          k++;
-          end++;
-        }
-        counts.count(perList, start[first]!, start[end]!, 1);
+        const first = ids[k]!;
+        const next = runEnd(ids, k);
+        counts.count(perList, start[first]!, start[first + next - k]!, 1);
+        k = next;
       }
     } else {
       // Most backups pass (`bk_` passes every name): each list's size less the backups of
@@ -283,4 +275,18 @@ export class ListNames {
     if (this.#kept.size > keptConditions) this.#kept.delete(this.#kept.keys().next().value!);
     return kept;
   }
+}
+
+/** The index past the run of consecutive name ids (`ids[k]`, `ids[k] + 1`, …) that starts at `k`. */
+function runEnd(ids: Uint32Array, k: number): number {
+  const first = ids[k]!;
+  let next = k + 1;
+  while (next < ids.length && ids[next] === first + (next - k)) next++;
+  return next;
+}
+
+/** `words` with the bit of each of `ids` set. */
+function setBits(words: Uint32Array, ids: Uint32Array): Uint32Array {
+  for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+  return words;
 }
