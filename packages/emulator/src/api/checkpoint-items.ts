@@ -1,11 +1,11 @@
-import { listingLimits, parseSort, type SortField } from '@csbs-kit/models';
+import { listingLimits, type SortField } from '@csbs-kit/models';
 import { errorCodes } from '../error-codes.js';
 import { EmulatorHttpError } from '../errors.js';
 import { defaultSort, type ItemScope, UnknownMarker } from '../store/item-scope.js';
 import type { PooledBody } from '../store/pooled-body.js';
 import { invalidParameter } from './invalid-parameter.js';
 import { jsonPage } from './json-list.js';
-import { countQueryOf, listingQueryOf } from './listing-query.js';
+import { countQueryOf, listingQueryOf, sortOf } from './listing-query.js';
 
 /** Which backups a listing request may see, decided from its `all_tenants` flag. */
 export type ScopeChooser = (allTenants: boolean) => ItemScope;
@@ -20,7 +20,7 @@ export function answerListing(choose: ScopeChooser, params: URLSearchParams, lin
   const query = parsed.query;
   let sort: readonly SortField[] = defaultSort;
   if (query.sort !== undefined) {
-    const parsedSort = parseSort(query.sort);
+    const parsedSort = sortOf(query.sort);
     if (!parsedSort.ok) throw invalidParameter(`sort: ${parsedSort.message}`);
     sort = parsedSort.fields;
   }

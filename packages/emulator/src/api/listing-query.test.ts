@@ -1,10 +1,11 @@
 import {
   countCheckpointItemsQueryFromSearchParams,
   listCheckpointItemsQueryFromSearchParams,
+  parseSort,
 } from '@csbs-kit/models';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countQueryOf, listingQueryOf } from './listing-query.js';
+import { countQueryOf, listingQueryOf, sortOf } from './listing-query.js';
 
 const names = [
   'status',
@@ -93,5 +94,26 @@ describe('listing query strings read without the schema where plainly valid (fas
         offset: 3,
       },
     });
+  });
+});
+
+describe('sortOf, parseSort remembered (fast-check)', () => {
+  const sortTexts = fc.oneof(
+    fc.constantFrom('name:asc', 'created_at:desc,id:asc', 'name:up', 'nope', '', 'id'),
+    fc.string({ maxLength: 12 }),
+    fc
+      .array(fc.tuple(fc.constantFrom('name', 'created_at', 'id', 'x'), fc.constantFrom(':asc', ':desc', '')), {
+        maxLength: 3,
+      })
+      .map((pairs) => pairs.map(([key, direction]) => key + direction).join(',')),
+  );
+
+  it('answers what parseSort answers, the first time and every time after, past its memory', () => {
+    fc.assert(
+      fc.property(fc.array(sortTexts, { minLength: 1, maxLength: 600 }), (texts) => {
+        for (const text of [...texts, ...texts]) expect(sortOf(text)).toEqual(parseSort(text));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   listCheckpointItemsQuerySchema,
   parseSort,
   type SearchParamsResult,
+  type SortParseResult,
 } from '@csbs-kit/models';
 
 /**
@@ -18,6 +19,25 @@ import {
  * and gives it back unchanged; on anything else the models' functions read the whole query,
  * so issues and edge cases are theirs.
  */
+
+/** How many distinct `sort` texts `sortOf` keeps; a client walking its backups sends one. */
+const sortMemoSize = 256;
+const sortMemo = new Map<string, SortParseResult>();
+
+/**
+ * `parseSort`, remembered for the last few texts: the plain reader checks a `sort` and the
+ * listing then needs its fields, and parsing it twice was a request's only repeated step.
+ * The answer is shared, so its `fields` must not be changed.
+ */
+export function sortOf(text: string): SortParseResult {
+  let parsed = sortMemo.get(text);
+  if (parsed === undefined) {
+    parsed = parseSort(text);
+    if (sortMemo.size >= sortMemoSize) sortMemo.clear();
+    sortMemo.set(text, parsed);
+  }
+  return parsed;
+}
 
 /** The reader's answer when it cannot vouch for a value. */
 const unsure = Symbol('unsure');
@@ -53,7 +73,7 @@ const readers: Record<string, Reader> = {
   resource_type: text,
   limit: (value) => (digits.test(value) && wholeNumber(value) > 0 ? wholeNumber(value) : unsure),
   marker: (value) => (value.length > 0 ? value : unsure),
-  sort: (value) => (parseSort(value).ok ? value : unsure),
+  sort: (value) => (sortOf(value).ok ? value : unsure),
   offset: (value) => (digits.test(value) ? wholeNumber(value) : unsure),
 };
 
