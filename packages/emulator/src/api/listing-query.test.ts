@@ -102,9 +102,12 @@ describe('sortOf, parseSort remembered (fast-check)', () => {
     fc.constantFrom('name:asc', 'created_at:desc,id:asc', 'name:up', 'nope', '', 'id'),
     fc.string({ maxLength: 12 }),
     fc
-      .array(fc.tuple(fc.constantFrom('name', 'created_at', 'id', 'x'), fc.constantFrom(':asc', ':desc', '')), {
-        maxLength: 3,
-      })
+      .array(
+        fc.tuple(fc.constantFrom('name', 'created_at', 'id', 'x'), fc.constantFrom(':asc', ':desc', '')),
+        {
+          maxLength: 3,
+        },
+      )
       .map((pairs) => pairs.map(([key, direction]) => key + direction).join(',')),
   );
 
