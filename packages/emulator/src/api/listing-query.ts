@@ -25,9 +25,10 @@ const sortMemoSize = 256;
 const sortMemo = new Map<string, SortParseResult>();
 
 /**
- * `parseSort`, remembered for the last few texts: the plain reader checks a `sort` and the
- * listing then needs its fields, and parsing it twice was a request's only repeated step.
- * The answer is shared, so its `fields` must not be changed.
+ * `parseSort`, remembered for the texts seen since the memo was last emptied (it is emptied
+ * whole when full, so hostile texts cost at most `sortMemoSize` entries): the plain reader
+ * checks a `sort` and the listing then needs its fields, and parsing it twice was a
+ * request's only repeated step. The answer is shared, so its `fields` must not be changed.
  */
 export function sortOf(text: string): SortParseResult {
   let parsed = sortMemo.get(text);
