@@ -45,6 +45,17 @@ export function statsOf(server: Server, gc = false): Promise<Record<string, numb
   });
 }
 
+/**
+ * Starts (`file` absent) or stops and writes a CPU profile of the server's own work, so that
+ * a profile holds the measured runs alone rather than the load and every scenario.
+ */
+export function profileWindow(server: Server, file?: string): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.once('message', () => resolve());
+    server.child.send(file === undefined ? { profile: 'start' } : { profile: 'stop', file });
+  });
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
   p50: number;

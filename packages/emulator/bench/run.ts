@@ -14,6 +14,10 @@
 // data file, default 50000), BENCH_REPEATS (3), BENCH_AMOUNT (requests per run, 1000),
 // BENCH_CONNECTIONS (32), BENCH_WALKS, BENCH_ONLY (section numbers, e.g. "13"),
 // BENCH_LOAD_SAMPLES (processes that each time the data-file load and JSON.parse, 5).
+// BENCH_PROFILE=DIR writes a `--cpu-prof` profile of each server process, start to end;
+// BENCH_PROFILE_RUNS=DIR one profile per throughput run of the emulator and of the canned
+// server (WHO-SCENARIO-ROUND), their request work alone (the profiler's cost is then in
+// that run's figures).
 // BENCH_SCALE=full walks the listing three times, as the memory goal is stated; the default
 // walks it once, since each full walk at 1M writes ~2 GB of JSON and took several minutes on
 // the shared machine, and the RSS after walks stayed flat from the first walk on (no cache
@@ -28,6 +32,7 @@ import {
   median,
   percentile,
   printTable,
+  profileWindow,
   type Server,
   startServer,
   statsOf,
@@ -54,6 +59,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const scale = process.env.BENCH_SCALE === 'full' ? 'full' : 'quick';
 const walks = Number(process.env.BENCH_WALKS ?? (scale === 'full' ? 3 : 1));
 const only = process.env.BENCH_ONLY ?? '12345';
+const profileRuns = process.env.BENCH_PROFILE_RUNS;
+const slugOf = (name: string) => name.replace(/[^a-z]+/g, '-');
 
 const listPath = `/v1/${demo.projectId}/checkpoint_items`;
 const tagPath = `/v1/${demo.projectId}/csbs_backup/resource_instances/action`;
@@ -177,8 +184,24 @@ async function throughputSection(emulator: Server, sample: Sample, dir: string):
     const runs: { emu: Awaited<ReturnType<typeof load>>; base: Awaited<ReturnType<typeof load>> }[] = [];
     try {
       for (let round = 0; round < repeats; round++) {
-        const run = (server: Server) =>
-          load(server, { method: scenario.method, headers, amount, connections, next: scenario.make(round) });
+        const run = async (server: Server) => {
+          const profiled = profileRuns !== undefined;
+          if (profiled) await profileWindow(server);
+          const result = await load(server, {
+            method: scenario.method,
+            headers,
+            amount,
+            connections,
+            next: scenario.make(round),
+          });
+          const who = server === emulator ? 'emulator' : 'baseline';
+          if (profiled)
+            await profileWindow(
+              server,
+              join(profileRuns, `${who}-${slugOf(scenario.name)}-${round}.cpuprofile`),
+            );
+          return result;
+        };
         // Interleaved, alternating which goes first, so drift in the machine's load hits both.
         if (round % 2 === 0) {
           const base = await run(ceiling);

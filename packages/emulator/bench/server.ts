@@ -7,8 +7,9 @@
 // Prints one JSON line with its URL and load figures, then answers IPC messages:
 // 'stats' → { cpuMs, rssMb, heapMb } (after a full collection when 'gc' is asked first).
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../src/index.js';
 
@@ -31,7 +32,26 @@ function threadCpuMs(): number {
   return (user + system) / 1000;
 }
 
-process.on('message', (message) => {
+/** The profiler of `{ profile: 'start' }` … `{ profile: 'stop', file }` (a window of the run, unlike `--cpu-prof`). */
+let profiling: Session | undefined;
+
+process.on('message', async (message) => {
+  if (typeof message === 'object' && message !== null && 'profile' in message) {
+    const { profile, file } = message as { profile: 'start' | 'stop'; file?: string };
+    if (profile === 'start') {
+      profiling = new Session();
+      profiling.connect();
+      await profiling.post('Profiler.enable');
+      await profiling.post('Profiler.start');
+    } else if (profiling !== undefined) {
+      const { profile: taken } = await profiling.post('Profiler.stop');
+      writeFileSync(file ?? 'run.cpuprofile', JSON.stringify(taken));
+      profiling.disconnect();
+      profiling = undefined;
+    }
+    process.send?.({ profiled: profile });
+    return;
+  }
   if (message === 'gc') globalThis.gc?.();
   process.send?.({ stats: stats() });
 });
