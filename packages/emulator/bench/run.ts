@@ -185,8 +185,10 @@ async function throughputSection(emulator: Server, sample: Sample, dir: string):
     try {
       for (let round = 0; round < repeats; round++) {
         const run = async (server: Server) => {
-          const profiled = profileRuns !== undefined;
-          if (profiled) await profileWindow(server);
+          const who = server === emulator ? 'emulator' : 'baseline';
+          const profile =
+            profileRuns && join(profileRuns, `${who}-${slugOf(scenario.name)}-${round}.cpuprofile`);
+          if (profile) await profileWindow(server);
           const result = await load(server, {
             method: scenario.method,
             headers,
@@ -194,12 +196,7 @@ async function throughputSection(emulator: Server, sample: Sample, dir: string):
             connections,
             next: scenario.make(round),
           });
-          const who = server === emulator ? 'emulator' : 'baseline';
-          if (profiled)
-            await profileWindow(
-              server,
-              join(profileRuns, `${who}-${slugOf(scenario.name)}-${round}.cpuprofile`),
-            );
+          if (profile) await profileWindow(server, profile);
           return result;
         };
         // Interleaved, alternating which goes first, so drift in the machine's load hits both.

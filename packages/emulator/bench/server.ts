@@ -5,7 +5,8 @@
 //                      before the load or, when ORDER is `load-first`, after it
 //   ceiling BODY_FILE  a bare node:http server answering a canned body
 // Prints one JSON line with its URL and load figures, then answers IPC messages:
-// 'stats' → { cpuMs, rssMb, heapMb } (after a full collection when 'gc' is asked first).
+// 'stats' → { cpuMs, rssMb, heapMb } (after a full collection when 'gc' is asked first);
+// { profile: 'start' } and { profile: 'stop', file } → { profiled } (a CPU profile of a window).
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
