@@ -1,6 +1,10 @@
-/** A stream the CLI writes to: `process.stdout` or anything with the same few members. */
+/**
+ * A stream the CLI writes to: `process.stdout` or anything with the same few members. Chunks
+ * are text, or UTF-8 bytes (a page of NDJSON as the service sent it), as a Node writable
+ * stream takes them.
+ */
 export interface OutputStream {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
@@ -33,7 +37,7 @@ export function processIo(): CliIo {
 }
 
 /** Writes a chunk and waits for `drain` when the stream's buffer is full (backpressure). */
-export async function writeChunk(stream: OutputStream, chunk: string): Promise<void> {
-  if (chunk === '') return;
+export async function writeChunk(stream: OutputStream, chunk: string | Uint8Array): Promise<void> {
+  if (chunk.length === 0) return;
   if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve));
 }

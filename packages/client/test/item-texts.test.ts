@@ -57,6 +57,32 @@ describe('itemTexts: each item as the service sent it', () => {
     }
     // Not what JSON.stringify of the parsed item gives: this is the received text.
     expect(pages[0]!.itemTexts[0]).not.toBe(JSON.stringify(pages[0]!.checkpoint_items[0]));
+    // A compact body also gives the page as NDJSON bytes: the same texts, a line each.
+    for (const page of pages) {
+      expect(Buffer.from(page.itemLines!).toString('utf8')).toBe(
+        page.itemTexts.map((t) => `${t}\n`).join(''),
+      );
+    }
+  });
+
+  it('a body in UTF-8 with a byte-order mark reads as text without it, and gives no item lines', async () => {
+    const named = ['{"id":"b0","name":"Sicherung Übersicht 备份"}', '{"id":"b1","name":"😀"}'];
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // Split inside a multi-byte character, so that the body arrives as bytes to be joined.
+      const bytes = Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(`{"checkpoint_items":[${named.join(',')}]}`),
+      ]);
+      const cut = bytes.indexOf(Buffer.from('备')) + 1;
+      res.write(bytes.subarray(0, cut));
+      res.end(bytes.subarray(cut));
+    });
+    cleanups.push(() => server.close());
+    const page = await client(server).listCheckpointItems({}, { itemTexts: true });
+    expect(page.itemTexts).toEqual(named);
+    expect(page.checkpoint_items.map((item) => item.name)).toEqual(['Sicherung Übersicht 备份', '😀']);
+    expect(page.itemLines).toBeUndefined();
   });
 
   it('a pretty-printed body gives each item trimmed, its inner whitespace kept', async () => {
@@ -66,6 +92,7 @@ describe('itemTexts: each item as the service sent it', () => {
     );
     const page = await client(server).listCheckpointItems({}, { itemTexts: true });
     expect(page.itemTexts).toEqual(['{ "id": "b0" }', '{\n  "id": "b1"\n}']);
+    expect(page.itemLines).toBeUndefined();
   });
 
   it('without the option, pages have no texts', async () => {
@@ -127,6 +154,11 @@ describe('itemTexts of a tag-query walk: each resource as the service sent it', 
       expect(page.itemTexts.map((text) => JSON.parse(text))).toEqual(page.resources);
     }
     expect(pages[0]!.itemTexts[0]).not.toBe(JSON.stringify(pages[0]!.resources[0]));
+    for (const page of pages) {
+      expect(Buffer.from(page.itemLines!).toString('utf8')).toBe(
+        page.itemTexts.map((t) => `${t}\n`).join(''),
+      );
+    }
   });
 
   it('a pretty-printed body (total_count first) gives each resource trimmed', async () => {
@@ -149,8 +181,10 @@ describe('itemTexts of a tag-query walk: each resource as the service sent it', 
       resourceTexts.slice(0, 2),
       (items, t) => `{"resources":[${items}],"total_count":${t}}`,
     );
-    for await (const page of client(plain).paginateResources({}).pages())
+    for await (const page of client(plain).paginateResources({}).pages()) {
       expect('itemTexts' in page).toBe(false);
+      expect('itemLines' in page).toBe(false);
+    }
     const bad = await rawTagQuery(
       [resourceTexts[0]!, '{"resource_id":7}'],
       (items, t) => `{"resources":[${items}],"total_count":${t}}`,

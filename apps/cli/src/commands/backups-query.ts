@@ -99,7 +99,7 @@ export const run: CommandHandler = async (ctx, flags) => {
         progress.setTotal(Math.max(0, total - offset));
         progress.page(page.resources.length);
         const batch: Resource[] = page.resources;
-        await writer.write(batch, page.itemTexts);
+        await writer.write(batch, page.itemTexts, page.itemLines);
         written += batch.length;
       }
     } catch (error) {

@@ -45,6 +45,23 @@ describe('createRecordWriter', () => {
     ).toEqual(items);
   });
 
+  it('ndjson writes the received bytes of a batch as they are, unless --fields picks keys', async () => {
+    const received = ['{"id":"b1","size":1.50,"x":"é"}', '{"id":"b2"}'];
+    const batch = received.map((t) => JSON.parse(t));
+    const lines = Buffer.from(received.map((t) => `${t}\n`).join(''));
+    const stream = new MemoryStream();
+    const writer = createRecordWriter({ format: 'ndjson', stream, columns: [] });
+    await writer.write(batch, received, lines);
+    // The bytes themselves: the texts of the batch would be the same, JSON.stringify would not.
+    await writer.write([{ id: 'b3' }], undefined, Buffer.from('{"id":"b3"}\n'));
+    expect(await writer.end()).toBe(3);
+    expect(stream.text).toBe(`${received.join('\n')}\n{"id":"b3"}\n`);
+    const picked = new MemoryStream();
+    const fielded = createRecordWriter({ format: 'ndjson', stream: picked, columns: [], fields: ['id'] });
+    await fielded.write(batch, received, lines);
+    expect(picked.text).toBe('{"id":"b1"}\n{"id":"b2"}\n');
+  });
+
   it('ndjson lines parse back for any JSON records', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -16,9 +16,11 @@ export interface RecordWriter {
   /**
    * `texts[i]`, when given, is the JSON text of `batch[i]` exactly as the service sent it
    * (the client's `itemTexts`); NDJSON without `--fields` copies it instead of
-   * serialising the record again. Other formats ignore it.
+   * serialising the record again. `lines`, when given, is the whole batch as NDJSON bytes
+   * as received (the client's `itemLines`), which NDJSON without `--fields` writes as it is.
+   * Other formats ignore both.
    */
-  write(batch: readonly unknown[], texts?: readonly string[]): Promise<void>;
+  write(batch: readonly unknown[], texts?: readonly string[], lines?: Uint8Array): Promise<void>;
   /** Finishes the output; returns how many records were written. */
   end(): Promise<number>;
   /** After a failure: leaves what reached the stream parseable in its format (closes a JSON array). */
@@ -57,19 +59,20 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   switch (options.format) {
     case 'ndjson':
       return {
-        async write(batch, texts) {
+        async write(batch, texts, lines) {
+          count += batch.length;
+          if (lines !== undefined && !fields) return writeChunk(stream, lines);
           const copy = texts !== undefined && texts.length === batch.length && !fields;
-          const lines: string[] = new Array(batch.length + 1);
+          const out: string[] = new Array(batch.length + 1);
           for (let i = 0; i < batch.length; i++) {
             const text = copy ? (texts[i] as string) : undefined;
             // A received text is one line unless the server pretty-printed it (a raw line
             // break can only be whitespace: JSON strings cannot hold one); then re-serialise.
-            lines[i] = text !== undefined && oneLine(text) ? text : JSON.stringify(project(batch[i]));
+            out[i] = text !== undefined && oneLine(text) ? text : JSON.stringify(project(batch[i]));
           }
           // One flat string (join) rather than a rope of 2000 pieces flattened on write.
-          lines[batch.length] = '';
-          count += batch.length;
-          await writeChunk(stream, batch.length === 0 ? '' : lines.join('\n'));
+          out[batch.length] = '';
+          await writeChunk(stream, batch.length === 0 ? '' : out.join('\n'));
         },
         async end() {
           return count;

@@ -10,8 +10,10 @@ export class MemoryStream implements OutputStream {
     this.isTTY = isTTY;
   }
 
-  write(chunk: string): boolean {
-    this.text += chunk;
+  readonly #utf8 = new TextDecoder('utf-8', { fatal: true });
+
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : this.#utf8.decode(chunk, { stream: true });
     return true;
   }
 

@@ -9,6 +9,7 @@
  * Strings are skipped with `indexOf('"')`, so the per-character loop only sees structure.
  */
 import { jsonStringEnd } from '@csbs-kit/models';
+import type { CompactArray } from './item-lines.js';
 
 const quote = 0x22;
 const comma = 0x2c;
@@ -165,13 +166,14 @@ function valueEnd(json: string, start: number): number {
 export function parseBodyWithTexts(
   body: string,
   key: string,
-): { json: unknown; texts: string[] } | undefined {
+): { json: unknown; texts: string[]; array: CompactArray } | undefined {
   const prefix = `{${JSON.stringify(key)}:[`;
   if (!body.startsWith(prefix)) return undefined;
   const first = prefix.length;
   const texts: string[] = [];
   const items: unknown[] = [];
   let arrayEnd: number;
+  let separator = '';
   if (body.charCodeAt(first) === closeBracket) {
     arrayEnd = first;
   } else {
@@ -179,7 +181,7 @@ export function parseBodyWithTexts(
     // The separator: `},{` and the first item's first key, e.g. `},{"id":`.
     const keyEnd = body.charCodeAt(first + 1) === quote ? jsonStringEnd(body, first + 1) : -1;
     if (keyEnd < 0 || body.charCodeAt(keyEnd) !== colon) return undefined;
-    const separator = `},${body.slice(first, keyEnd + 1)}`;
+    separator = `},${body.slice(first, keyEnd + 1)}`;
     let start = first;
     try {
       for (;;) {
@@ -210,7 +212,7 @@ export function parseBodyWithTexts(
     return undefined;
   }
   (json as Record<string, unknown>)[key] = items;
-  return { json, texts };
+  return { json, texts, array: { prefix, separator, count: items.length, tail: body.slice(arrayEnd) } };
 }
 
 /**

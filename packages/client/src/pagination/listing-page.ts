@@ -42,7 +42,7 @@ export function readListingPage(
   query: ListCheckpointItemsQuery,
   itemTexts: boolean,
 ): CheckpointItemsPage {
-  const { body, texts } = readPageBody(
+  const { body, texts, lines } = readPageBody(
     response,
     listCheckpointItemsResponseSchema,
     'checkpoint_items',
@@ -52,6 +52,7 @@ export function readListingPage(
   const page: CheckpointItemsPage = { checkpoint_items: items, nextMarker: nextMarkerOf(query, items) };
   if (body.checkpoint_items_links !== undefined) page.checkpoint_items_links = body.checkpoint_items_links;
   if (texts !== undefined) (page as CheckpointItemsPageWithTexts).itemTexts = texts;
+  if (lines !== undefined) (page as CheckpointItemsPageWithTexts).itemLines = lines;
   return page;
 }
 

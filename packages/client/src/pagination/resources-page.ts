@@ -38,7 +38,7 @@ export function readResourcesPage(
   query: ResourcesPageQuery,
   itemTexts: boolean,
 ): ResourcesPage {
-  const { body, texts } = readPageBody(
+  const { body, texts, lines } = readPageBody(
     response,
     resourceInstancesFilterResponseSchema,
     'resources',
@@ -50,6 +50,7 @@ export function readResourcesPage(
     offset: query.offset,
   };
   if (texts !== undefined) (page as ResourcesPageWithTexts).itemTexts = texts;
+  if (lines !== undefined) (page as ResourcesPageWithTexts).itemLines = lines;
   return page;
 }
 

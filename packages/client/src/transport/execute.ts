@@ -34,6 +34,11 @@ export interface RawResponse {
   headers: Record<string, string | string[] | undefined>;
   requestId: string | undefined;
   bodyText: string;
+  /**
+   * The body's bytes, this response's own copy: a page reader may write over them (the
+   * NDJSON of `itemLines`). Absent where a response is made up rather than read.
+   */
+  bodyBytes?: Uint8Array;
   request: RedactedRequest;
 }
 
@@ -46,6 +51,12 @@ export interface HttpCall<T> {
   expectStatus?: (status: number) => boolean;
   /** Reads a successful response; throws a `CsbsError` when it has the wrong shape (not retried). */
   parse(response: RawResponse): T;
+}
+
+/** The body as text, as undici's `body.text()` decodes it: UTF-8, a byte-order mark dropped. */
+function utf8Text(bytes: Uint8Array): string {
+  const bom = bytes.length > 2 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8', bom ? 3 : 0);
 }
 
 const attemptTimeout = Symbol('attempt timeout');
@@ -189,7 +200,8 @@ async function attemptOnce<T>(
       headersTimeout: config.timeoutMs,
       bodyTimeout: config.timeoutMs,
     });
-    const bodyText = await response.body.text();
+    const bodyBytes = await response.body.bytes();
+    const bodyText = utf8Text(bodyBytes);
     const status = response.statusCode;
     const requestId = headerText(response.headers['x-request-id']);
     callHook(config.hooks, 'onResponse', {
@@ -203,7 +215,7 @@ async function attemptOnce<T>(
     if ((call.expectStatus ?? isSuccess)(status)) {
       return {
         ok: true,
-        value: call.parse({ status, headers: response.headers, requestId, bodyText, request }),
+        value: call.parse({ status, headers: response.headers, requestId, bodyText, bodyBytes, request }),
       };
     }
     const retryAfterMs = parseRetryAfter(headerText(response.headers['retry-after']), Date.now());
