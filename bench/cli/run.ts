@@ -86,7 +86,8 @@ async function startup(): Promise<void> {
     { name: restarting, args: [bin, 'backups', 'list', '--all', '-o', 'json', '-q'] },
     {
       name: optionGiven,
-      args: ['--max-semi-space-size=2', bin, 'backups', 'list', '--all', '-o', 'json', '-q'],
+      // The option the bin restarts with (apps/cli/src/bin/walk-option.ts `walkNodeOption`).
+      args: ['--max-semi-space-size=8', bin, 'backups', 'list', '--all', '-o', 'json', '-q'],
     },
     ...(baselineBin
       ? commands('before:', baselineBin).map((c) => ({
