@@ -168,3 +168,22 @@ describe('scanDataFileItems', () => {
     expect(scanDataFileItems('{"projects":{"p":{"checkpoint_items":[{"id":"\ud800"}]}}}')).toBeUndefined();
   });
 });
+
+describe('countKeys', () => {
+  /** Every key at every level, counted the plain way. */
+  const reference = (value: unknown): number =>
+    typeof value !== 'object' || value === null
+      ? 0
+      : Array.isArray(value)
+        ? value.reduce((sum: number, element) => sum + reference(element), 0)
+        : Object.values(value).reduce((sum: number, member) => sum + 1 + reference(member), 0);
+
+  it('counts the keys of any JSON value at every level (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(countKeys(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

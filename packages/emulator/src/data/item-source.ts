@@ -117,14 +117,23 @@ export function scanItemArrays(json: string): ItemArray[] | undefined {
 
 /** Every key of `value` and of everything in it, counted as the scan counts keys in its text. */
 export function countKeys(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
+  return typeof value === 'object' && value !== null ? keysIn(value) : 0;
+}
+
+/** `countKeys` of an object or array. Only containers are recursed into: most values of an item are not, and a call for each cost most of the count. */
+function keysIn(value: object): number {
   let keys = 0;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) keys += countKeys(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i];
+      if (typeof element === 'object' && element !== null) keys += keysIn(element);
+    }
     return keys;
   }
   for (const key in value) {
-    keys += 1 + countKeys((value as Record<string, unknown>)[key]);
+    keys++;
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (typeof member === 'object' && member !== null) keys += keysIn(member);
   }
   return keys;
 }
