@@ -153,6 +153,44 @@ describe('stateOfDataText', () => {
     );
   });
 
+  it('checks tags shared by several backups as the plain load does, valid or not', () => {
+    // A few tags lists, some breaking a tag rule (a repeated key, a character or a length
+    // past the limits, not a tag), each reused by several backups in any order.
+    const lists = [
+      [{ key: 'env', value: 'dev' }],
+      [
+        { key: 'env', value: 'dev' },
+        { key: 'team', value: 'a' },
+      ],
+      [
+        { key: 'env', value: 'dev' },
+        { key: 'env', value: 'prod' },
+      ],
+      [{ key: 'bad key!', value: 'x' }],
+      [{ key: 'k'.repeat(200), value: 'x' }],
+      [{ key: 'env', value: 'dev', extra: 1 }],
+      ['env'],
+      [],
+    ];
+    const itemsArb = fc.array(fc.nat(lists.length - 1), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(itemsArb, (picks) => {
+        const items = picks.map((pick, k) => ({ id: `id-${k}`, tags: lists[pick] }));
+        const file = JSON.stringify({ projects: { p: { checkpoint_items: items } } });
+        let plain: EmulatorState | undefined;
+        try {
+          plain = plainState(file);
+        } catch {
+          plain = undefined;
+        }
+        const state = stateOfDataText(file);
+        expect(state === undefined).toBe(plain === undefined);
+        if (state !== undefined) expect(describeState(state)).toEqual(describeState(plain!));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves to the plain load what it does not take: repeated keys, invalid items, not JSON', () => {
     const item = '{"id":"a","status":"available"}';
     const cases = [

@@ -35,20 +35,21 @@ function rowsOf(json: string, array: ItemArray, seenIds: Map<string, string>): I
   const { project, starts, ends, keys, tagsStarts, tagsEnds } = array;
   const n = starts.length;
   const builder = new StoredColumnsBuilder(n);
+  // The tags texts of the items checked so far: equal texts are equal tags, which pass
+  // the tag checks alike (a few thousand lists among a million backups).
+  const passedTags = new Set<string>();
   for (let k = 0; k < n; k++) {
     const text = json.slice(starts[k], ends[k]);
     const item: unknown = JSON.parse(text);
-    validateItem(project, item, k, seenIds);
     // The scan vouches for the form, the key count of the parse for the absence of
     // duplicate keys (which JSON.parse folds): then the slice is JSON.stringify's text.
     const exact = keys[k]! >= 0 && keys[k] === countKeys(item);
     const tagsStart = tagsStarts[k]!;
-    builder.add(
-      k,
-      item as CheckpointItem,
-      exact ? text : undefined,
-      exact && tagsStart >= 0 ? json.slice(tagsStart, tagsEnds[k]) : undefined,
-    );
+    const tagsText = exact && tagsStart >= 0 ? json.slice(tagsStart, tagsEnds[k]) : undefined;
+    const tagsPassed = tagsText !== undefined && passedTags.has(tagsText);
+    validateItem(project, item, k, seenIds, tagsPassed);
+    if (tagsText !== undefined && !tagsPassed) passedTags.add(tagsText);
+    builder.add(k, item as CheckpointItem, exact ? text : undefined, tagsText);
   }
   return new StoredItems(builder.finish());
 }

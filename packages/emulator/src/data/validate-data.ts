@@ -79,13 +79,16 @@ function repeatsKey(tags: readonly unknown[], tagIndex: number, key: string): bo
  * Checks one checkpoint item (`itemIndex` of `project`'s list) and records its id in
  * `seenIds` (ids are unique across the file). No closure per item or per tag: at load this
  * runs once over every item, and each closure made is garbage (and, under a loader that
- * keeps function names, a `defineProperty` call).
+ * keeps function names, a `defineProperty` call). `tagsPassed`: the caller knows that these
+ * tags, as JSON, passed the tag checks before (backups share few tags lists), and they are
+ * not checked again.
  */
 export function validateItem(
   project: string,
   item: unknown,
   itemIndex: number,
   seenIds: Map<string, string>,
+  tagsPassed = false,
 ): void {
   if (!isRecord(item)) throw new EmulatorDataError('must be an object', { project, itemIndex, field: '' });
   const id = item.id;
@@ -99,7 +102,7 @@ export function validateItem(
     throw new EmulatorDataError(message, { project, itemIndex, field });
   }
   const tags = item.tags;
-  if (Array.isArray(tags)) {
+  if (Array.isArray(tags) && !tagsPassed) {
     // A backup has a handful of tags: their keys are compared with the ones before them
     // (no Set per backup for the collector), and through a Set only past `fewTags`.
     const keys = tags.length > fewTags ? new Set<string>() : undefined;
