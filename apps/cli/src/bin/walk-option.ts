@@ -6,9 +6,10 @@
  * and the process settles near 330 MB of peak RSS whatever the number of backups. With the
  * semi-space capped at 8 MB a 1M-backup walk peaks at 188–192 MB (bench/cli/run.ts, `rss`;
  * 16 MB: 217–220). 2 MB peaked ~10 MB lower but cost the walk ~12% in scavenges (0.70×
- * against 0.80× the client's walk, `walk`), and 4–6 MB saved no memory over 8. `--max-semi-space-size` is a documented Node option, read when V8 starts, so
- * the bin starts the walk's process with it (setting V8 flags at run time is documented
- * as unpredictable). Kept in a module without imports: the bin checks it before loading
+ * against 0.80× the client's walk, `walk`), and 4–6 MB saved no memory over 8.
+ * `--max-semi-space-size` is a documented Node option, read when V8 starts, so the bin
+ * starts the walk's process with it (setting V8 flags at run time is documented as
+ * unpredictable). Kept in a module without imports: the bin checks it before loading
  * anything else.
  */
 export const walkNodeOption = '--max-semi-space-size=8';
