@@ -65,15 +65,12 @@ export const run: CommandHandler = async (ctx, flags) => {
         progress.page(page.checkpoint_items.length);
         let batch: readonly CheckpointItem[] = page.checkpoint_items;
         let texts: readonly string[] | undefined = page.itemTexts;
-        // The page's NDJSON bytes serve only while the batch is the whole page.
-        let lines: Uint8Array | undefined = page.itemLines;
         if (selector) {
           const kept = batch.flatMap((item, i) =>
             matchesTagQuery(selector, { name: item.name ?? '', tags: item.tags ?? [] }) ? [i] : [],
           );
           batch = kept.map((i) => batch[i] as CheckpointItem);
           if (texts) texts = kept.map((i) => (texts as readonly string[])[i] as string);
-          if (batch.length < page.checkpoint_items.length) lines = undefined;
         }
         if (cap !== undefined && written + batch.length >= cap) {
           // Without a selector one more than the cap was asked for, so more exist exactly
@@ -81,8 +78,10 @@ export const run: CommandHandler = async (ctx, flags) => {
           capped = written + batch.length > cap || (selector !== undefined && page.nextMarker !== undefined);
           batch = batch.slice(0, cap - written);
           texts = texts?.slice(0, cap - written);
-          if (batch.length < page.checkpoint_items.length) lines = undefined;
         }
+        // The page's NDJSON bytes serve only while the batch is the whole page, in order
+        // (a selector that kept every item, no cap that cut it).
+        const lines = batch.length === page.checkpoint_items.length ? page.itemLines : undefined;
         await writer.write(batch, texts, lines);
         written += batch.length;
         if (cap !== undefined && written >= cap) break;

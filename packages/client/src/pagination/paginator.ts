@@ -7,7 +7,13 @@ export interface CheckpointItemsPage {
   nextMarker: string | undefined;
   /** Present when the page was asked for with `itemTexts: true`; see `CheckpointItemsPageWithTexts`. */
   itemTexts?: readonly string[];
-  /** Can be present when the page was asked for with `itemTexts: true`; see `CheckpointItemsPageWithTexts`. */
+  /**
+   * Can be present when the page was asked for with `itemTexts: true`: the same texts as
+   * NDJSON bytes, as the service sent them, each item's text and a line feed, in order.
+   * Present when the body was compact (how the service and the emulator send pages), valid
+   * UTF-8, and its items hold no raw line break; a caller that writes the page out as
+   * NDJSON can write these as they are.
+   */
   itemLines?: Uint8Array;
 }
 
@@ -23,13 +29,6 @@ export interface CheckpointItemsPageWithTexts extends CheckpointItemsPage {
    * whitespace but not reformatted inside (a pretty-printing server's newlines stay).
    */
   itemTexts: readonly string[];
-  /**
-   * The same texts as NDJSON bytes, as the service sent them: each item's text and a line
-   * feed, in order. Present when the body was compact (how the service and the emulator
-   * send pages) and its items hold no raw line break; a caller that writes the page out as
-   * NDJSON can write these as they are.
-   */
-  itemLines?: Uint8Array;
 }
 
 export interface CheckpointItemsPaginator<Page extends CheckpointItemsPage = CheckpointItemsPage>
@@ -45,7 +44,7 @@ export interface ResourcesPage {
   offset: number;
   /** Present when the walk was asked for with `itemTexts: true`; see `ResourcesPageWithTexts`. */
   itemTexts?: readonly string[];
-  /** Can be present when the walk was asked for with `itemTexts: true`; see `CheckpointItemsPageWithTexts`. */
+  /** Can be present when the walk was asked for with `itemTexts: true`: as `CheckpointItemsPage.itemLines`, for `resources`. */
   itemLines?: Uint8Array;
 }
 
@@ -53,8 +52,6 @@ export interface ResourcesPage {
 export interface ResourcesPageWithTexts extends ResourcesPage {
   /** `itemTexts[i]` is the JSON text of `resources[i]` exactly as the service sent it (trimmed). */
   itemTexts: readonly string[];
-  /** The same texts as NDJSON bytes, when the body was compact: see `CheckpointItemsPageWithTexts`. */
-  itemLines?: Uint8Array;
 }
 
 export interface ResourcesPaginator<Page extends ResourcesPage = ResourcesPage>
