@@ -120,7 +120,10 @@ export function countKeys(value: unknown): number {
   return typeof value === 'object' && value !== null ? keysIn(value) : 0;
 }
 
-/** `countKeys` of an object or array. Only containers are recursed into: most values of an item are not, and a call for each cost most of the count. */
+/**
+ * `countKeys` of an object or array. Only containers are recursed into: most values of an
+ * item are not, and a call for each cost most of the count.
+ */
 function keysIn(value: object): number {
   let keys = 0;
   if (Array.isArray(value)) {
